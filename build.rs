@@ -1,0 +1,157 @@
+//! Build-time work, so that visitors never pay for it at run time:
+//! - `content/cards.toml` becomes Rust statics (`cards.rs`, `source.rs`);
+//! - the component stylesheets become one minified stylesheet (`widget.css`).
+
+use std::{env, fmt::Write as _, fs, path::Path};
+
+use serde::Deserialize;
+
+const CARD_COUNT: usize = 17;
+
+/// The order matters: the explainer's sheet holds the tokens and resets that
+/// the others build on.
+const STYLESHEETS: &[&str] = &[
+    "src/components/explainer.css",
+    "src/components/toolbar.css",
+    "src/components/card.css",
+    "src/components/cards.css",
+    "src/components/nav.css",
+    "src/components/source_line.css",
+];
+
+#[derive(Deserialize)]
+struct Content {
+    source: Source,
+    card: Vec<Card>,
+}
+
+#[derive(Deserialize)]
+struct Source {
+    vi: String,
+    en: String,
+    issuer_vi: String,
+    issuer_en: String,
+}
+
+#[derive(Deserialize)]
+struct Card {
+    number: usize,
+    slug: String,
+    vi: Text,
+    en: Text,
+}
+
+#[derive(Deserialize)]
+struct Text {
+    title: String,
+    before: String,
+    after: String,
+}
+
+fn main() -> Result<(), String> {
+    let out_dir = env::var("OUT_DIR").map_err(|e| e.to_string())?;
+    let out_dir = Path::new(&out_dir);
+
+    println!("cargo:rerun-if-changed=content/cards.toml");
+    let raw = fs::read_to_string("content/cards.toml").map_err(|e| e.to_string())?;
+    let content: Content = toml::from_str(&raw).map_err(|e| format!("content/cards.toml: {e}"))?;
+    check_shape(&content)?;
+    write(out_dir.join("cards.rs"), &cards_rs(&content.card))?;
+    write(out_dir.join("source.rs"), &source_rs(&content.source))?;
+
+    let mut css = String::new();
+    for sheet in STYLESHEETS {
+        println!("cargo:rerun-if-changed={sheet}");
+        css.push_str(&fs::read_to_string(sheet).map_err(|e| format!("{sheet}: {e}"))?);
+        css.push('\n');
+    }
+    write(out_dir.join("widget.css"), &minify_css(&css))
+}
+
+/// Only what code generation relies on; the content's quality is checked by
+/// `tests/content.rs`, where a failure reads better than a build error.
+fn check_shape(content: &Content) -> Result<(), String> {
+    if content.card.len() != CARD_COUNT {
+        return Err(format!(
+            "content/cards.toml has {} cards, expected {CARD_COUNT}",
+            content.card.len()
+        ));
+    }
+    for (index, card) in content.card.iter().enumerate() {
+        if card.number != index + 1 {
+            return Err(format!(
+                "content/cards.toml: card at position {} has number {}; keep them in order",
+                index + 1,
+                card.number
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn cards_rs(cards: &[Card]) -> String {
+    let mut out = String::from("[\n");
+    for card in cards {
+        let _ = writeln!(
+            out,
+            "    Card {{ number: {}, slug: {:?}, vi: {}, en: {} }},",
+            card.number,
+            card.slug,
+            text_rs(&card.vi),
+            text_rs(&card.en)
+        );
+    }
+    out.push(']');
+    out
+}
+
+/// `shift` stays in the data file, for provenance and the tests: the widget
+/// shows the shorter `title`, and every visitor would download it for nothing.
+fn text_rs(text: &Text) -> String {
+    format!(
+        "CardText {{ title: {:?}, before: {:?}, after: {:?} }}",
+        text.title, text.before, text.after
+    )
+}
+
+fn source_rs(source: &Source) -> String {
+    format!(
+        "Source {{ vi: {:?}, en: {:?}, issuer_vi: {:?}, issuer_en: {:?} }}",
+        source.vi, source.en, source.issuer_vi, source.issuer_en
+    )
+}
+
+/// Drops comments and the whitespace CSS does not need. It keeps spaces
+/// around `+`, `-`, `>` and `~`, which `calc()` and selectors depend on.
+fn minify_css(css: &str) -> String {
+    let mut without_comments = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        rest = match rest[start + 2..].find("*/") {
+            Some(end) => &rest[start + 2 + end + 2..],
+            None => "",
+        };
+    }
+    without_comments.push_str(rest);
+
+    let mut out = String::with_capacity(without_comments.len());
+    for word in without_comments.split_whitespace() {
+        let glued = matches!(out.chars().last(), None | Some('{' | '}' | ';' | ',' | ':'))
+            || matches!(word.chars().next(), Some('{' | '}' | ';' | ','));
+        if !glued {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.replace(";}", "}")
+}
+
+fn write(path: impl AsRef<Path>, text: &str) -> Result<(), String> {
+    let path = path.as_ref();
+    // Unchanged output keeps its timestamp, so nothing downstream rebuilds.
+    if fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,167 @@
+//! One flip card: the IT way on the front, the digital-transformation way on
+//! the back. Each card owns whether it is flipped.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::callback::Callable;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
+
+use super::bindings::{card_text, holds, true_false, ui_text};
+use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
+use crate::content::{self, number_label};
+use crate::options::View;
+
+/// How far a finger must travel sideways, in CSS px, to count as a swipe.
+const SWIPE_MIN_PX: i32 = 48;
+
+#[component]
+pub(crate) fn Card(number: u8) -> impl IntoView {
+    let context = use_explainer();
+    let controller = context.controller;
+    let card = content::card(number);
+    let lang = controller.lang_signal();
+    let view = controller.view_signal();
+
+    let flipped = RwSignal::new(false);
+    // Every flip, whoever asks for it, goes through here and is reported once.
+    let flip = move || {
+        let now_flipped = !flipped.get_untracked();
+        flipped.set(now_flipped);
+        if let Some(on_event) = context.on_event {
+            let side = if now_flipped { Side::After } else { Side::Before };
+            on_event.try_run(WidgetEvent::Flip(number, side));
+        }
+    };
+
+    // `CDS17` handles and Rust hosts flip "the current card".
+    let flip_requests = controller.flip_requests();
+    Effect::new(move |previous: Option<u8>| {
+        let requests = flip_requests.get();
+        if previous.is_some_and(|previous| previous != requests) && controller.current() == number {
+            flip();
+        }
+        requests
+    });
+
+    // In the deck only the current card is shown; in the grid, all of them.
+    let current = controller.current_signal();
+    let shown = move || view.get() == View::Grid || current.get() == number;
+
+    let on_click = move |event: MouseEvent| {
+        if is_selecting_text(&event) {
+            return;
+        }
+        flip();
+        controller.go_to(number);
+        let button = event
+            .current_target()
+            .and_then(|card| card.dyn_into::<Element>().ok())
+            .and_then(|card| card.query_selector(".cds17-flip").ok().flatten())
+            .and_then(|button| button.dyn_into::<HtmlElement>().ok());
+        if let Some(button) = button {
+            focus_without_scrolling(&button);
+        }
+    };
+
+    let swipe_start = Rc::new(Cell::new(None::<(i32, i32)>));
+    let on_touchstart = {
+        let swipe_start = Rc::clone(&swipe_start);
+        move |event: TouchEvent| {
+            let start = event
+                .touches()
+                .get(0)
+                .map(|touch| (touch.client_x(), touch.client_y()));
+            swipe_start.set(start);
+        }
+    };
+    let on_touchend = move |event: TouchEvent| {
+        let (Some((start_x, start_y)), Some(touch)) = (swipe_start.take(), event.changed_touches().get(0))
+        else {
+            return;
+        };
+        let (dx, dy) = (touch.client_x() - start_x, touch.client_y() - start_y);
+        let is_swipe = dx.abs() >= SWIPE_MIN_PX && dx.abs() > 2 * dy.abs();
+        if !is_swipe || view.get_untracked() == View::Grid {
+            return;
+        }
+        // No click, and so no flip, after a swipe.
+        event.prevent_default();
+        if dx < 0 {
+            controller.next();
+        } else {
+            controller.previous();
+        }
+    };
+
+    let face = move |side: Side| {
+        // The face not shown is inert and hidden from assistive technology.
+        let (class, shown_when_flipped, label, text) = match side {
+            Side::Before => (
+                "cds17-face cds17-face-before",
+                false,
+                ui_text(lang, |s| s.before_label),
+                card_text(lang, card, |text| text.before),
+            ),
+            Side::After => (
+                "cds17-face cds17-face-after",
+                true,
+                ui_text(lang, |s| s.after_label),
+                card_text(lang, card, |text| text.after),
+            ),
+        };
+        view! {
+            <section
+                class=class
+                inert=holds(flipped, shown_when_flipped, false)
+                aria-hidden=true_false(holds(flipped, shown_when_flipped, false))
+            >
+                <div class="cds17-face-head">
+                    <span class="cds17-number">{number_label(number)}</span>
+                    <span class="cds17-side">{label}</span>
+                </div>
+                <h3 class="cds17-title">{card_text(lang, card, |text| text.title)}</h3>
+                <p class="cds17-text">{text}</p>
+            </section>
+        }
+    };
+
+    view! {
+        <article
+            class="cds17-card"
+            data-flipped=true_false(holds(flipped, true, true))
+            data-card=number_label(number)
+            data-shown=true_false(Box::new(shown))
+            inert=holds_not_shown(shown)
+            on:click=on_click
+            on:touchstart=on_touchstart
+            on:touchend=on_touchend
+        >
+            <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
+            <button class="cds17-flip" type="button" aria-pressed=true_false(holds(flipped, true, true))>
+                <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M4 12a8 8 0 0 1 13.7-5.6L20 8.7M20 4v4.7h-4.7M20 12a8 8 0 0 1-13.7 5.6L4 15.3M4 20v-4.7h4.7" />
+                </svg>
+                {ui_text(lang, |s| s.flip)}
+            </button>
+        </article>
+    }
+}
+
+fn holds_not_shown(shown: impl Fn() -> bool + Send + Sync + 'static) -> super::bindings::Flag {
+    Box::new(move || !shown())
+}
+
+/// A drag that selects text ends in a click too; it should not flip the card.
+fn is_selecting_text(event: &MouseEvent) -> bool {
+    let on_button = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .is_some_and(|element| element.closest("button").ok().flatten().is_some());
+    !on_button
+        && web_sys::window()
+            .and_then(|window| window.get_selection().ok().flatten())
+            .is_some_and(|selection| selection.type_() == "Range")
+}

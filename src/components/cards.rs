@@ -1,0 +1,23 @@
+//! The 17 cards, laid out as a deck (one at a time, with navigation) or as a
+//! grid (all at once). Both views are the same cards under different CSS, so
+//! switching keeps every card's side and costs no re-render.
+
+use leptos::prelude::*;
+
+use super::{card::Card, nav::Nav};
+use crate::content::CARDS;
+
+#[component]
+pub(crate) fn Cards() -> impl IntoView {
+    // In the deck, every card shares one grid cell and only the current one
+    // is shown: the stack is as tall as its tallest card, so moving on never
+    // changes the widget's height and the buttons stay under the finger.
+    view! {
+        <div class="cds17-cards">
+            <ol class="cds17-stack">
+                {CARDS.each_ref().map(|card| view! { <li class="cds17-slot"><Card number=card.number /></li> })}
+            </ol>
+            <Nav />
+        </div>
+    }
+}

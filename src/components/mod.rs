@@ -1,0 +1,9 @@
+//! One Leptos component per file, each with its stylesheet beside it.
+
+mod bindings;
+mod card;
+mod cards;
+pub mod explainer;
+mod nav;
+mod source_line;
+mod toolbar;

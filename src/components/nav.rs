@@ -1,0 +1,78 @@
+//! Previous and next, where we are ("Thẻ 3/17"), and a numbered pager to
+//! jump to any card; the pager fills up to the current card, so it is the
+//! progress bar too.
+
+use leptos::prelude::*;
+
+use super::bindings::{act, card_text, holds, text, true_false, ui_text, Flag};
+use super::explainer::use_explainer;
+use crate::content::{number_label, CARDS, CARD_COUNT};
+
+#[component]
+pub(crate) fn Nav() -> impl IntoView {
+    let controller = use_explainer().controller;
+    let current = controller.current_signal();
+    let lang = controller.lang_signal();
+
+    // `aria-disabled` rather than `disabled`: a disabled button drops focus
+    // to the page, and a keyboard user at card 17 would be lost.
+    view! {
+        <nav class="cds17-nav" aria-label=ui_text(lang, |s| s.nav_label)>
+            <div class="cds17-nav-row">
+                <button
+                    class="cds17-nav-button cds17-previous"
+                    type="button"
+                    aria-label=ui_text(lang, |s| s.previous_card)
+                    aria-disabled=true_false(holds(current, 1, true))
+                    on:click=act(controller, |c| c.previous())
+                >
+                    <span class="cds17-arrow" aria-hidden="true">"←"</span>
+                    <span class="cds17-nav-text">{ui_text(lang, |s| s.previous)}</span>
+                </button>
+                <p class="cds17-count">
+                    {ui_text(lang, |s| s.card_word)}
+                    " "
+                    <strong>{text(move || number_label(current.get()))}</strong>
+                    "/"
+                    {number_label(CARD_COUNT)}
+                </p>
+                <button
+                    class="cds17-nav-button cds17-next"
+                    type="button"
+                    aria-label=ui_text(lang, |s| s.next_card)
+                    aria-disabled=true_false(holds(current, CARD_COUNT, true))
+                    on:click=act(controller, |c| c.next())
+                >
+                    <span class="cds17-nav-text">{ui_text(lang, |s| s.next)}</span>
+                    <span class="cds17-arrow" aria-hidden="true">"→"</span>
+                </button>
+            </div>
+            <ol class="cds17-pager" aria-label=ui_text(lang, |s| s.jump_label)>
+                {CARDS
+                    .each_ref()
+                    .map(|card| {
+                        let number = card.number;
+                        let done: Flag = Box::new(move || current.get() >= number);
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="cds17-page"
+                                    data-done=true_false(done)
+                                    aria-current=true_false(holds(current, number, true))
+                                    title=card_text(lang, card, |text| text.title)
+                                    on:click=move |_| controller.go_to(number)
+                                >
+                                    {number_label(number)}
+                                    <span class="cds17-visually-hidden">
+                                        ". "
+                                        {card_text(lang, card, |text| text.title)}
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    })}
+            </ol>
+        </nav>
+    }
+}

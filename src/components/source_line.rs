@@ -1,0 +1,83 @@
+//! Where the 17 points come from, and a link to the card in view.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::bindings::{text, ui_text};
+use super::explainer::use_explainer;
+use crate::content::SOURCE;
+use crate::deeplink::share_hash;
+
+#[component]
+pub(crate) fn SourceLine() -> impl IntoView {
+    let context = use_explainer();
+    let controller = context.controller;
+    let lang = controller.lang_signal();
+    let current = controller.current_signal();
+    // Which card the last copy was for (0: none yet), and whether it worked.
+    // A status about another card would mislead, so it shows only while
+    // that card is current.
+    let copied_card = RwSignal::new(0u8);
+    let copy_worked = RwSignal::new(false);
+
+    let copy_button = context.link_base.map(|link_base| {
+        let on_copy = move |_| {
+            let card = controller.current();
+            let mut link = link_base.clone();
+            link.push_str(&share_hash(card));
+            spawn_local(async move {
+                let worked = copy_to_clipboard(&link).await;
+                copy_worked.try_set(worked);
+                copied_card.try_set(card);
+            });
+        };
+        view! {
+            <button class="cds17-copy" type="button" on:click=on_copy>
+                <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+                </svg>
+                {ui_text(lang, |s| s.copy_link)}
+            </button>
+        }
+    });
+    let status = move || {
+        let strings = lang.get().strings();
+        match (copied_card.get() == current.get(), copy_worked.get()) {
+            (false, _) => "",
+            (true, true) => strings.link_copied,
+            (true, false) => strings.link_not_copied,
+        }
+    };
+
+    view! {
+        <footer class="cds17-source">
+            <p class="cds17-source-text">
+                <span class="cds17-source-prefix">{ui_text(lang, |s| s.source_prefix)}</span>
+                " "
+                <cite>{text(move || SOURCE.letter(lang.get()))}</cite>
+                ", "
+                {text(move || SOURCE.issuer(lang.get()))}
+            </p>
+            {copy_button}
+            <p class="cds17-copy-status" role="status">{text(status)}</p>
+        </footer>
+    }
+}
+
+/// `navigator.clipboard` exists only in secure contexts, and may refuse. It
+/// is looked up rather than called blindly: a JavaScript exception thrown
+/// through wasm would skip our cleanup.
+async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .and_then(|clipboard| clipboard.dyn_into::<web_sys::Clipboard>().ok());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}

@@ -1,0 +1,501 @@
+//! The browser edge: what `cds17.js` calls. It gives each placeholder an open
+//! shadow root with the constructed stylesheet, reads options and deep links,
+//! keeps one [`UnmountHandle`](leptos::mount::UnmountHandle) per placeholder,
+//! and turns the widget's changes into DOM events.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use leptos::callback::UnsyncCallback;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
+
+use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
+use crate::deeplink::{card_from_hash, hash_for, HashCard};
+use crate::options::{self, parse_card, parse_lang, Origin, RawValue, Warning, OPTION_NAMES};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+const STYLESHEET_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+struct Mounted {
+    id: u32,
+    element: Element,
+    /// Inside the shadow root: where focus is looked for.
+    mount_point: Element,
+    controller: Controller,
+    deeplink: bool,
+    /// Dropping it unmounts the view and disposes its reactive owner.
+    _view: Box<dyn Any>,
+    _hashchange: Option<EventListener>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// The widget that reads and writes `#cds17-N`: by default the first one.
+    static DEEPLINK_OWNER: Cell<Option<u32>> = const { Cell::new(None) };
+    static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// What `CDS17.mount` resolves to.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    id: u32,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Shows card `n` (1..=17; a numeric string works too).
+    #[wasm_bindgen(js_name = goTo)]
+    pub fn go_to(&self, card: JsValue) -> Result<(), JsValue> {
+        match parse_card(&raw_value(&card)) {
+            Some(card) => with_controller(self.id, |controller| controller.go_to(card)),
+            None => warn_js(
+                "cds17: goTo() takes a card number from 1 to 17, not",
+                &card,
+                "; nothing changed.",
+            ),
+        }
+        Ok(())
+    }
+
+    pub fn next(&self) -> Result<(), JsValue> {
+        with_controller(self.id, Controller::next);
+        Ok(())
+    }
+
+    pub fn prev(&self) -> Result<(), JsValue> {
+        with_controller(self.id, Controller::previous);
+        Ok(())
+    }
+
+    /// Flips the current card.
+    pub fn flip(&self) -> Result<(), JsValue> {
+        with_controller(self.id, Controller::flip);
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsValue> {
+        match parse_lang(&raw_value(&lang)) {
+            Some(lang) => with_controller(self.id, |controller| controller.set_lang(lang)),
+            None => warn_js(
+                "cds17: setLang() takes 'vi' or 'en', not",
+                &lang,
+                "; nothing changed.",
+            ),
+        }
+        Ok(())
+    }
+
+    /// Unmounts the widget. Safe to call again.
+    pub fn destroy(&self) -> Result<(), JsValue> {
+        unmount_id(self.id);
+        Ok(())
+    }
+}
+
+/// The options object of `CDS17.mount`. Fields stay raw JavaScript values, so
+/// that a value of any type becomes a warning instead of a failed parse.
+#[derive(Default)]
+struct ScriptOptions {
+    values: [JsValue; 5],
+}
+
+impl ScriptOptions {
+    fn by_name(&self, name: &str) -> &JsValue {
+        let index = OPTION_NAMES.iter().position(|n| *n == name).unwrap_or(0);
+        &self.values[index]
+    }
+}
+
+/// Mounts the widget on `element`, or returns the handle of the widget
+/// already there: one widget per placeholder, however often it is called.
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    if let Some(id) = id_of(&element) {
+        return Ok(WidgetHandle { id });
+    }
+    let script_options = read_script_options(&options);
+    let attributes = OPTION_NAMES.map(|name| {
+        let mut attribute = String::from("data-");
+        attribute.push_str(name);
+        element.get_attribute(&attribute)
+    });
+    let pairs = OPTION_NAMES
+        .iter()
+        .zip(attributes)
+        .filter_map(|(name, value)| Some((*name, RawValue::Text(value?), Origin::Attribute)))
+        .chain(OPTION_NAMES.iter().filter_map(|name| {
+            let value = script_options.by_name(name);
+            let given = !value.is_undefined() && !value.is_null();
+            given.then(|| (*name, raw_value(value), Origin::Script))
+        }));
+    let (mut options, warnings) = options::parse(pairs);
+    for warning in &warnings {
+        report(warning, script_options.by_name(warning.option));
+    }
+
+    let id = NEXT_ID.get();
+    NEXT_ID.set(id.wrapping_add(1));
+    let deeplink = claim_deeplink(options.deeplink, id);
+    let mut reveal = None;
+    if deeplink {
+        match card_from_hash(&location_hash()) {
+            HashCard::Card(card) => {
+                options.card = card;
+                reveal = Some(card);
+            }
+            HashCard::Invalid => warn_invalid_hash(),
+            HashCard::NotOurs => {}
+        }
+    }
+
+    let shadow = shadow_root_of(&element)?;
+    adopt_stylesheet(&shadow)?;
+    let document = element
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
+    let mount_point: HtmlElement = document.create_element("div")?.dyn_into()?;
+    // Clears the <slot> that a previous unmount left to show the fallback.
+    shadow.replace_children_with_node_1(&mount_point);
+
+    let controller_out = Rc::new(Cell::new(None));
+    let controller_in = Rc::clone(&controller_out);
+    let link_base = deeplink.then(page_address);
+    let view = leptos::mount::mount_to(mount_point.clone(), move || {
+        let controller = Controller::new(&options);
+        controller_in.set(Some(controller));
+        view! {
+            <Explainer
+                options=options
+                controller=controller
+                on_event=UnsyncCallback::new(move |event| on_widget_event(id, event))
+                link_base=link_base
+            />
+        }
+    });
+    let Some(controller) = controller_out.take() else {
+        return Err(JsValue::from_str("cds17: the widget did not render"));
+    };
+
+    let hashchange = deeplink
+        .then(web_sys::window)
+        .flatten()
+        .map(|window| EventListener::new(&window, "hashchange", move |_| on_hash_change(id)));
+    let lang = controller.lang();
+    let card = controller.current();
+    MOUNTED.with_borrow_mut(|mounted| {
+        mounted.push(Mounted {
+            id,
+            element: element.clone(),
+            mount_point: mount_point.into(),
+            controller,
+            deeplink,
+            _view: Box::new(view),
+            _hashchange: hashchange,
+        })
+    });
+    if let Some(card) = reveal {
+        reveal_card(id, card);
+    }
+
+    let detail = js_sys::Object::new();
+    set(&detail, "version", &JsValue::from_str(VERSION));
+    set(&detail, "lang", &JsValue::from_str(lang.code()));
+    set(&detail, "card", &JsValue::from(card));
+    dispatch(&element, "cds17:ready", &detail);
+    Ok(WidgetHandle { id })
+}
+
+/// Unmounts the widget on `element`, if there is one, and shows the
+/// placeholder's own content again.
+#[wasm_bindgen]
+pub fn unmount(element: &Element) -> Result<(), JsValue> {
+    if let Some(id) = id_of(element) {
+        unmount_id(id);
+    }
+    Ok(())
+}
+
+/// Whether `element` has a widget mounted: the loader uses it to tell a
+/// placeholder it has already handled from a new one.
+#[wasm_bindgen(js_name = isMounted)]
+pub fn is_mounted(element: &Element) -> bool {
+    id_of(element).is_some()
+}
+
+fn unmount_id(id: u32) {
+    // Taken out first and dropped after the borrow ends: unmounting runs
+    // cleanup code, which must be free to look at the registry.
+    let removed = MOUNTED.with_borrow_mut(|mounted| {
+        let index = mounted.iter().position(|m| m.id == id)?;
+        Some(mounted.swap_remove(index))
+    });
+    let Some(removed) = removed else {
+        return;
+    };
+    if DEEPLINK_OWNER.get() == Some(id) {
+        DEEPLINK_OWNER.set(None);
+    }
+    let element = removed.element.clone();
+    drop(removed);
+    // A shadow root cannot be detached, so a <slot> lets the fallback
+    // content of the placeholder show through again.
+    if let (Some(shadow), Some(document)) = (element.shadow_root(), element.owner_document()) {
+        if let Ok(slot) = document.create_element("slot") {
+            shadow.replace_children_with_node_1(&slot);
+        }
+    }
+}
+
+fn id_of(element: &Element) -> Option<u32> {
+    MOUNTED.with_borrow(|mounted| mounted.iter().find(|m| &m.element == element).map(|m| m.id))
+}
+
+/// Runs `action` on a widget's controller, outside the registry borrow so
+/// that anything it triggers may use the registry too.
+fn with_controller(id: u32, action: impl FnOnce(&Controller)) {
+    let controller = MOUNTED.with_borrow(|mounted| mounted.iter().find(|m| m.id == id).map(|m| m.controller));
+    if let Some(controller) = controller {
+        action(&controller);
+    }
+}
+
+fn element_of(id: u32) -> Option<(Element, bool)> {
+    MOUNTED.with_borrow(|mounted| {
+        mounted
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| (m.element.clone(), m.deeplink))
+    })
+}
+
+/// Shows a card, scrolls it into view and moves focus to it: what following
+/// a deep link does.
+fn reveal_card(id: u32, card: u8) {
+    let found = MOUNTED.with_borrow(|mounted| {
+        mounted
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| (m.controller, m.mount_point.clone()))
+    });
+    if let Some((controller, mount_point)) = found {
+        controller.go_to(card);
+        focus_card_later(mount_point, controller.current(), true);
+    }
+}
+
+fn claim_deeplink(requested: Option<bool>, id: u32) -> bool {
+    let unclaimed = DEEPLINK_OWNER.get().is_none();
+    let on = requested.unwrap_or(unclaimed);
+    if on && unclaimed {
+        DEEPLINK_OWNER.set(Some(id));
+    }
+    on
+}
+
+fn on_widget_event(id: u32, event: WidgetEvent) {
+    let Some((element, deeplink)) = element_of(id) else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let name = match event {
+        WidgetEvent::Change(card) => {
+            if deeplink {
+                write_hash(card);
+            }
+            set(&detail, "card", &JsValue::from(card));
+            "cds17:change"
+        }
+        WidgetEvent::Flip(card, side) => {
+            set(&detail, "card", &JsValue::from(card));
+            set(&detail, "side", &JsValue::from_str(side.code()));
+            "cds17:flip"
+        }
+    };
+    dispatch_later(element, name, detail);
+}
+
+fn on_hash_change(id: u32) {
+    match card_from_hash(&location_hash()) {
+        HashCard::Card(card) => reveal_card(id, card),
+        HashCard::Invalid => warn_invalid_hash(),
+        HashCard::NotOurs => {}
+    }
+}
+
+/// The page's address without its hash: links to a card add `#cds17-N`.
+/// Only a widget that follows the hash can be linked to, so only that one
+/// offers the link.
+fn page_address() -> String {
+    let href = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    String::from(href.split('#').next().unwrap_or_default())
+}
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Writes `#cds17-N` with `replaceState`: no history entry per card, no
+/// `hashchange` back to us, and no jump. Card 1 has no hash; a hash of the
+/// host's own is left alone.
+fn write_hash(card: u8) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let current = location.hash().unwrap_or_default();
+    let url = match hash_for(card) {
+        Some(hash) if hash == current => return,
+        Some(hash) => hash,
+        None if card_from_hash(&current) == HashCard::NotOurs => return,
+        None => {
+            let mut url = location.pathname().unwrap_or_default();
+            url.push_str(&location.search().unwrap_or_default());
+            url
+        }
+    };
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+fn shadow_root_of(element: &Element) -> Result<ShadowRoot, JsValue> {
+    if let Some(shadow) = element.shadow_root() {
+        return Ok(shadow);
+    }
+    element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+}
+
+/// One constructed stylesheet, shared by every widget on the page. Where
+/// constructed stylesheets are missing (Safari before 16.4), a <style>.
+fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = STYLESHEET.with_borrow_mut(|cached| {
+        if cached.is_none() {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(STYLESHEET_TEXT).ok()?;
+            *cached = Some(sheet);
+        }
+        cached.clone()
+    });
+    match sheet {
+        Some(sheet) => {
+            js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+        }
+        None => {
+            let document = shadow
+                .owner_document()
+                .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
+            let style = document.create_element("style")?;
+            style.set_text_content(Some(STYLESHEET_TEXT));
+            shadow.append_child(&style)?;
+        }
+    }
+    Ok(())
+}
+
+fn read_script_options(options: &JsValue) -> ScriptOptions {
+    if options.is_undefined() || options.is_null() {
+        return ScriptOptions::default();
+    }
+    if options.is_object() && !js_sys::Array::is_array(options) {
+        let mut parsed = ScriptOptions::default();
+        for (slot, name) in parsed.values.iter_mut().zip(OPTION_NAMES) {
+            *slot = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        }
+        return parsed;
+    }
+    warn_js(
+        "cds17: the options of CDS17.mount() should be an object, not",
+        options,
+        "; using the defaults.",
+    );
+    ScriptOptions::default()
+}
+
+fn raw_value(value: &JsValue) -> RawValue {
+    if let Some(text) = value.as_string() {
+        RawValue::Text(text)
+    } else if let Some(number) = value.as_f64() {
+        RawValue::Number(number)
+    } else if let Some(flag) = value.as_bool() {
+        RawValue::Bool(flag)
+    } else {
+        RawValue::Other
+    }
+}
+
+/// One `console.warn` per bad value, naming the option the way the webmaster
+/// wrote it, the value, and the default used instead.
+fn report(warning: &Warning, script_value: &JsValue) {
+    let mut head = String::from("cds17: ");
+    match warning.origin {
+        Origin::Attribute => {
+            head.push_str("data-");
+            head.push_str(warning.option);
+        }
+        Origin::Script => {
+            head.push_str("option ");
+            head.push_str(warning.option);
+        }
+    }
+    head.push_str(" =");
+    let mut tail = String::from("is not valid; using the default: ");
+    tail.push_str(warning.default);
+    match &warning.value {
+        Some(text) => {
+            let mut quoted = String::from("\"");
+            quoted.push_str(text);
+            quoted.push('"');
+            web_sys::console::warn_3(&head.into(), &quoted.into(), &tail.into());
+        }
+        None => web_sys::console::warn_3(&head.into(), script_value, &tail.into()),
+    }
+}
+
+fn warn_invalid_hash() {
+    let hash = location_hash();
+    let shown: String = hash.chars().take(60).collect();
+    web_sys::console::warn_3(
+        &"cds17: the link".into(),
+        &shown.into(),
+        &"does not name a card from 1 to 17; staying on the current card.".into(),
+    );
+}
+
+fn warn_js(head: &str, value: &JsValue, tail: &str) {
+    web_sys::console::warn_3(&head.into(), value, &tail.into());
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+/// Events go out after the DOM shows the change, so a listener that looks at
+/// the widget sees what the event describes.
+fn dispatch_later(element: Element, name: &'static str, detail: js_sys::Object) {
+    after_render(Box::new(move || dispatch(&element, name, &detail)));
+}
+
+fn dispatch(element: &Element, name: &str, detail: &js_sys::Object) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}

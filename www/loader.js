@@ -1,0 +1,139 @@
+/*! cds17: 17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số */
+// The loader. It runs on every page that carries the tag, before anything
+// else of ours, so it stays small: find placeholders, start the wasm, mount.
+// Behaviour belongs in Rust. `cargo xtask dist` folds wasm-bindgen's glue in
+// where the marker below stands and fills in the __CDS17_…__ names.
+(function () {
+  'use strict';
+  var w = window;
+  var d = document;
+
+  var existing = w.CDS17;
+  if (existing && existing.__loader) {
+    // The tag twice, or two copies of the file: one widget per placeholder.
+    existing.scan();
+    return;
+  }
+
+  var VERSION = '__CDS17_VERSION__';
+  var WASM_FILE = '__CDS17_WASM__';
+  var script = d.currentScript;
+
+  function warn(message, detail) {
+    if (w.console && console.warn) console.warn('cds17: ' + message, detail === undefined ? '' : detail);
+  }
+
+  /*__CDS17_GLUE__*/
+
+  // The wasm sits beside this file, wherever the host serves it from.
+  var base = new URL('./', script && script.src ? script.src : d.baseURI).href;
+
+  // Started at once: the download overlaps everything else the page does.
+  var ready = Promise.resolve()
+    .then(function () {
+      if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+      return wasm_bindgen({ module_or_path: fetch(base + WASM_FILE, { credentials: 'omit' }) });
+    })
+    .then(function () {
+      return wasm_bindgen;
+    });
+  ready.catch(function (error) {
+    warn('the widget could not start, so the page keeps its own content.', error);
+  });
+
+  // Elements we have asked to mount, so that each is mounted once and is
+  // unmounted when it leaves the page.
+  var tracked = [];
+
+  function track(element) {
+    if (tracked.indexOf(element) >= 0) return;
+    tracked.push(element);
+    api.mount(element).catch(function () {
+      // Already reported once by `ready`; the fallback content stays.
+    });
+  }
+
+  function forget(element) {
+    var index = tracked.indexOf(element);
+    if (index >= 0) tracked.splice(index, 1);
+  }
+
+  function placeholdersIn(root) {
+    var found = [];
+    if (root.nodeType === 1 && root.hasAttribute('data-cds17')) found.push(root);
+    if (root.querySelectorAll) {
+      var inside = root.querySelectorAll('[data-cds17]');
+      for (var i = 0; i < inside.length; i++) found.push(inside[i]);
+    }
+    return found;
+  }
+
+  var api = {
+    __loader: true,
+    version: VERSION,
+    mount: function (element, options) {
+      return ready.then(function (wasm) {
+        if (tracked.indexOf(element) < 0) tracked.push(element);
+        return wasm.mount(element, options);
+      });
+    },
+    scan: function (root) {
+      var found = placeholdersIn(root || d);
+      for (var i = 0; i < found.length; i++) track(found[i]);
+    },
+    unmount: function (element) {
+      forget(element);
+      return ready.then(function (wasm) {
+        wasm.unmount(element);
+      });
+    }
+  };
+  w.CDS17 = api;
+
+  // Placeholders added later (SPA pages, tabs) mount themselves; removed
+  // ones unmount and leave nothing behind.
+  if (w.MutationObserver) {
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        var added = records[i].addedNodes;
+        for (var j = 0; j < added.length; j++) {
+          if (added[j].nodeType === 1) api.scan(added[j]);
+        }
+        if (records[i].type === 'attributes') api.scan(records[i].target);
+      }
+      var gone = tracked.filter(function (element) {
+        return !element.isConnected;
+      });
+      for (var k = 0; k < gone.length; k++) api.unmount(gone[k]);
+    }).observe(d.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-cds17']
+    });
+  }
+
+  // With no placeholder (and no iframe of ours), the widget renders where
+  // the tag stands. Decided once the page is parsed: a placeholder further
+  // down may not be parsed yet when an async script runs.
+  function renderInPlaceIfAlone() {
+    api.scan(d);
+    if (tracked.length || d.querySelector('[data-cds17], iframe[data-cds17-frame]')) return;
+    var placeholder = d.createElement('div');
+    placeholder.setAttribute('data-cds17', '');
+    var parent = script && script.isConnected ? script.parentNode : null;
+    if (parent && parent !== d.head && parent !== d.documentElement) {
+      parent.insertBefore(placeholder, script);
+    } else {
+      (d.body || d.documentElement).appendChild(placeholder);
+    }
+    track(placeholder);
+  }
+
+  api.scan(d);
+  if (d.readyState === 'loading') {
+    d.addEventListener('DOMContentLoaded', renderInPlaceIfAlone);
+  } else {
+    renderInPlaceIfAlone();
+  }
+})();

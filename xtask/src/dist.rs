@@ -1,0 +1,270 @@
+//! `cargo xtask dist`: a release `dist/`.
+//!
+//! cds17.js            the loader, with wasm-bindgen's glue folded in (stable name)
+//! cds17.<hash>.js     the same loader under an immutable name
+//! cds17.<hash>.wasm   the optimised module
+//! index.html          the standalone page
+//! *.gz, *.br          precompressed copies, for servers that send them as is
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::imports;
+use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
+use crate::{root, run_command, run_command_with, Result};
+
+/// What wasm-opt may assume of the browser: what current Rust emits and
+/// every browser with WebAssembly since 2021 supports.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-reference-types",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+const GLUE_MARKER: &str = "/*__CDS17_GLUE__*/";
+
+pub struct Dist {
+    pub dir: PathBuf,
+    /// The loader under its immutable name, `cds17.<hash>.js`.
+    pub pinned_loader: String,
+    pub wasm: String,
+}
+
+impl Dist {
+    /// The files every visitor downloads: the loader and the wasm (the CSS
+    /// and the card data live inside the wasm).
+    pub fn visitor_files(&self) -> [PathBuf; 2] {
+        [self.dir.join("cds17.js"), self.dir.join(&self.wasm)]
+    }
+}
+
+pub fn run(_args: &[String]) -> Result<Dist> {
+    tools::ensure(Need::Build)?;
+    build()
+}
+
+pub fn build() -> Result<Dist> {
+    let root = root();
+    // Panic locations name source files; without the registry's long local
+    // prefix they cost visitors fewer bytes, and the build is reproducible.
+    let registry = tools::cargo_home().join("registry").join("src");
+    let rustflags = format!("--remap-path-prefix={}=crates", path_str(&registry));
+    run_command_with(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--lib",
+            "--package",
+            "cds17",
+            "--target",
+            WASM_TARGET,
+        ],
+        &[(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            rustflags.as_str(),
+        )],
+    )?;
+    let work = root.join("target").join("cds17-dist");
+    recreate(&work)?;
+    let built = root
+        .join("target")
+        .join(WASM_TARGET)
+        .join("release")
+        .join("cds17.wasm");
+    run_command(
+        &wasm_bindgen_path(),
+        &[
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-dir",
+            &path_str(&work),
+            &path_str(&built),
+        ],
+    )?;
+
+    let optimised = work.join("cds17.opt.wasm");
+    let mut wasm_opt_args = vec!["-Oz", "--strip-debug", "--strip-producers"];
+    wasm_opt_args.extend_from_slice(WASM_FEATURES);
+    let input = path_str(&work.join("cds17_bg.wasm"));
+    let output = path_str(&optimised);
+    wasm_opt_args.extend_from_slice(&[input.as_str(), "-o", output.as_str()]);
+    run_command(&path_str(&node_bin("wasm-opt")), &wasm_opt_args)?;
+
+    let (wasm, glue) = imports::shorten(&read(&optimised)?, &read_text(&work.join("cds17.js"))?)?;
+    let wasm_name = format!("cds17.{}.wasm", short_hash(&wasm));
+
+    let loader_source = read_text(&root.join("www").join("loader.js"))?;
+    if !loader_source.contains(GLUE_MARKER) {
+        return Err(format!("www/loader.js lost its {GLUE_MARKER} marker"));
+    }
+    let loader = loader_source
+        .replace(GLUE_MARKER, &glue)
+        .replace("__CDS17_VERSION__", &crate_version()?)
+        .replace("__CDS17_WASM__", &wasm_name);
+    let unminified = work.join("cds17.js");
+    write(&unminified, loader.as_bytes())?;
+    let minified = work.join("cds17.min.js");
+    run_command(
+        &path_str(&node_bin("esbuild")),
+        &[
+            &path_str(&unminified),
+            "--minify",
+            "--legal-comments=inline",
+            &format!("--outfile={}", path_str(&minified)),
+            "--log-level=warning",
+        ],
+    )?;
+    let loader = read(&minified)?;
+    let pinned_loader = format!("cds17.{}.js", short_hash(&loader));
+
+    let dist = root.join("dist");
+    recreate(&dist)?;
+    write(&dist.join(&wasm_name), &wasm)?;
+    write(&dist.join("cds17.js"), &loader)?;
+    write(&dist.join(&pinned_loader), &loader)?;
+    let page = read_text(&root.join("index.html"))?.replace("__CDS17_LOADER__", &pinned_loader);
+    write(&dist.join("index.html"), page.as_bytes())?;
+    compress_all(&dist)?;
+
+    let built = Dist {
+        dir: dist,
+        pinned_loader,
+        wasm: wasm_name,
+    };
+    print_sizes(&built)?;
+    Ok(built)
+}
+
+/// Bytes a visitor downloads, each way the server may send them.
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+pub fn visitor_sizes(dist: &Dist) -> Result<Sizes> {
+    let mut sizes = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
+    for file in dist.visitor_files() {
+        sizes.raw += file_size(&file)?;
+        sizes.gzip += file_size(&with_suffix(&file, "gz"))?;
+        sizes.brotli += file_size(&with_suffix(&file, "br"))?;
+    }
+    Ok(sizes)
+}
+
+fn print_sizes(dist: &Dist) -> Result {
+    println!("dist/ {:>24} {:>9} {:>9} {:>9}", "", "raw", "gzip", "brotli");
+    for file in dist.visitor_files() {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!(
+            "      {:>24} {:>9} {:>9} {:>9}",
+            name,
+            file_size(&file)?,
+            file_size(&with_suffix(&file, "gz"))?,
+            file_size(&with_suffix(&file, "br"))?
+        );
+    }
+    let total = visitor_sizes(dist)?;
+    println!(
+        "      {:>24} {:>9} {:>9} {:>9}",
+        "a visitor downloads", total.raw, total.gzip, total.brotli
+    );
+    Ok(())
+}
+
+fn compress_all(dir: &Path) -> Result {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let compressible = path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| matches!(ext, "js" | "wasm" | "html" | "css" | "json" | "svg" | "txt"));
+        if !compressible {
+            continue;
+        }
+        let bytes = read(&path)?;
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&bytes).map_err(|e| e.to_string())?;
+        write(
+            &with_suffix(&path, "gz"),
+            &gzip.finish().map_err(|e| e.to_string())?,
+        )?;
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli, &params).map_err(|e| e.to_string())?;
+        write(&with_suffix(&path, "br"), &brotli)?;
+    }
+    Ok(())
+}
+
+/// The crate's version, for `CDS17.version`.
+fn crate_version() -> Result<String> {
+    let manifest = read_text(&root().join("Cargo.toml"))?;
+    manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = "))
+        .map(|version| version.trim_matches('"').to_string())
+        .ok_or_else(|| "Cargo.toml has no version".to_string())
+}
+
+/// Ten hex digits of SHA-256: names change whenever content does.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().take(5).map(|byte| format!("{byte:02x}")).collect()
+}
+
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn recreate(dir: &Path) -> Result {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn file_size(path: &Path) -> Result<u64> {
+    fs::metadata(path)
+        .map(|meta| meta.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn path_str(path: &Path) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,89 @@
+//! `cargo xtask <command>`: the only way in.
+//!
+//! - `dist`: build a release `dist/` (optimised wasm, hashed names, .gz/.br);
+//! - `serve`: build `dist/` and serve it, plus a sample host page on another
+//!   origin, on 127.0.0.1;
+//! - `test`: every check and test, as CI runs it.
+//!
+//! Each installs what it needs and skips what is already there.
+
+mod dist;
+mod imports;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("dist") => dist::run(&args[1..]).map(|_| ()),
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("setup") => tools::ensure(tools::Need::Everything),
+        _ => Err(USAGE.to_string()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+  dist    build a release dist/ (optimised wasm, hashed names, .gz and .br)
+  serve   build dist/, serve it and a sample host page from another origin
+          [--port N]  the widget's port (default 8017; the host page uses N+1)
+  test    run every check and test, as CI does
+          [--skip-e2e]  only the Rust checks and native tests
+  setup   install every tool the other commands need";
+
+/// The repository root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the repository root, echoing it, and fails on a
+/// non-zero exit.
+pub fn run_command(program: &str, args: &[&str]) -> Result {
+    run_command_with(program, args, &[])
+}
+
+/// [`run_command`] with extra environment variables.
+pub fn run_command_with(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
+    println!("$ {program} {}", args.join(" "));
+    let status = std::process::Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{program} {} failed ({status})", args.join(" ")))
+    }
+}
+
+/// Runs a command and returns its standard output, or `None` if it could not
+/// run or failed.
+pub fn command_output(program: &str, args: &[&str]) -> Option<String> {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}

@@ -1,0 +1,142 @@
+//! Installs what the commands need, and skips what is already there.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::{command_output, root, run_command, run_command_with, Result};
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Debian packages the browser tests need: the browser, its driver, and a
+/// font with every Vietnamese diacritic, so screenshots look the same on
+/// every machine.
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-core"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// What `dist` and `serve` need.
+    Build,
+    /// What `test` needs as well: a browser.
+    Everything,
+}
+
+pub fn ensure(need: Need) -> Result {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_node_packages()?;
+    if need == Need::Everything {
+        ensure_debian_packages(TEST_PACKAGES)?;
+    }
+    Ok(())
+}
+
+/// rustfmt and clippy, which the checks run.
+pub fn ensure_rust_components() -> Result {
+    let have = |tool: &str| command_output("cargo", &[tool, "--version"]).is_some();
+    if have("fmt") && have("clippy") {
+        return Ok(());
+    }
+    run_command("rustup", &["component", "add", "rustfmt", "clippy"])
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = command_output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    run_command("rustup", &["target", "add", WASM_TARGET])
+}
+
+/// The CLI must be the very version of the `wasm-bindgen` crate in
+/// Cargo.lock, or the generated glue does not match the wasm.
+fn ensure_wasm_bindgen() -> Result {
+    let wanted = locked_version("wasm-bindgen")?;
+    let have = command_output(&wasm_bindgen_path(), &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    // Without --locked: the registry mirror lacks a version the CLI's own
+    // lock file pins.
+    run_command("cargo", &["install", "wasm-bindgen-cli", "--version", &wanted])
+}
+
+pub fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+/// `wasm-bindgen` where `cargo install` puts it, so a fresh PATH is no matter.
+pub fn wasm_bindgen_path() -> String {
+    let installed = cargo_home().join("bin").join("wasm-bindgen");
+    if installed.exists() {
+        installed.display().to_string()
+    } else {
+        "wasm-bindgen".to_string()
+    }
+}
+
+fn locked_version(package: &str) -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    let wanted_name = format!("name = \"{package}\"");
+    while let Some(line) = lines.next() {
+        if line.trim() == wanted_name {
+            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+/// Node packages (wasm-opt from npm's binaryen, esbuild, Playwright) from
+/// package-lock.json. Debian's binaryen is too old: its wasm-opt breaks
+/// modules from current Rust.
+fn ensure_node_packages() -> Result {
+    let lock = fs::read_to_string(root().join("package-lock.json"))
+        .map_err(|e| format!("package-lock.json: {e}"))?;
+    let marker = root().join("node_modules").join(".cds17-installed-lock");
+    let tools_present = ["wasm-opt", "esbuild", "playwright"]
+        .iter()
+        .all(|tool| node_bin(tool).exists());
+    if tools_present && fs::read_to_string(&marker).is_ok_and(|installed| installed == lock) {
+        return Ok(());
+    }
+    run_command("npm", &["ci", "--no-audit", "--no-fund"])?;
+    fs::write(&marker, lock).map_err(|e| format!("{}: {e}", marker.display()))
+}
+
+pub fn node_bin(tool: &str) -> PathBuf {
+    root().join("node_modules").join(".bin").join(tool)
+}
+
+pub fn ensure_debian_packages(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| {
+            let status = command_output("dpkg-query", &["-W", "-f=${Status}", package]).unwrap_or_default();
+            status != "install ok installed"
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let is_root = command_output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    let quiet = [("DEBIAN_FRONTEND", "noninteractive")];
+    let apt = |args: &[&str]| {
+        if is_root {
+            run_command_with("apt-get", args, &quiet)
+        } else {
+            let mut with_sudo = vec!["DEBIAN_FRONTEND=noninteractive", "apt-get"];
+            with_sudo.extend_from_slice(args);
+            run_command("sudo", &with_sudo)
+        }
+    };
+    apt(&["update", "-q"])?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend(missing);
+    apt(&install)
+}
