@@ -164,6 +164,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
         .owner_document()
         .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
     let mount_point: HtmlElement = document.create_element("div")?.dyn_into()?;
+    mount_point.set_class_name("cds17-mount");
     // Clears the <slot> that a previous unmount left to show the fallback.
     shadow.replace_children_with_node_1(&mount_point);
 

@@ -114,11 +114,13 @@
   }
 
   // With no placeholder (and no iframe of ours), the widget renders where
-  // the tag stands. Decided once the page is parsed: a placeholder further
-  // down may not be parsed yet when an async script runs.
+  // the tag stands, unless the tag says the page mounts widgets itself
+  // (data-cds17-manual). Decided once the page is parsed: a placeholder
+  // further down may not be parsed yet when an async script runs.
   function renderInPlaceIfAlone() {
     api.scan(d);
     if (tracked.length || d.querySelector('[data-cds17], iframe[data-cds17-frame]')) return;
+    if (script && script.hasAttribute('data-cds17-manual')) return;
     var placeholder = d.createElement('div');
     placeholder.setAttribute('data-cds17', '');
     var parent = script && script.isConnected ? script.parentNode : null;

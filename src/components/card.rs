@@ -87,8 +87,11 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         if !is_swipe || view.get_untracked() == View::Grid {
             return;
         }
-        // No click, and so no flip, after a swipe.
-        event.prevent_default();
+        // No click, and so no flip, after a swipe. Chrome complains on the
+        // console when asked to cancel what it cannot.
+        if event.cancelable() {
+            event.prevent_default();
+        }
         if dx < 0 {
             controller.next();
         } else {

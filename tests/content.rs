@@ -1,0 +1,238 @@
+//! The card data against its source: `content/appendix-2023.txt`, the verbatim
+//! appendix of the 2023 letter that forwards Công văn 244/CĐSQG-CSS.
+
+// The no-panic rule is for code that runs in a visitor's browser; a test
+// fails by panicking.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::collections::HashSet;
+
+use cds17::content::{CARDS, CARD_COUNT};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Content {
+    card: Vec<Card>,
+}
+
+#[derive(Deserialize)]
+struct Card {
+    number: u8,
+    slug: String,
+    vi: Text,
+    en: Text,
+    #[serde(default)]
+    correction: Vec<Correction>,
+}
+
+#[derive(Deserialize)]
+struct Text {
+    title: String,
+    shift: String,
+    before: String,
+    after: String,
+}
+
+impl Text {
+    fn fields(&self) -> [(&'static str, &str); 4] {
+        [
+            ("title", &self.title),
+            ("shift", &self.shift),
+            ("before", &self.before),
+            ("after", &self.after),
+        ]
+    }
+}
+
+#[derive(Deserialize)]
+struct Correction {
+    field: String,
+    appendix: String,
+    corrected: String,
+    why: String,
+}
+
+fn content() -> Content {
+    let raw = std::fs::read_to_string("content/cards.toml").unwrap();
+    toml::from_str(&raw).unwrap()
+}
+
+fn appendix() -> String {
+    std::fs::read_to_string("content/appendix-2023.txt").unwrap()
+}
+
+/// The appendix as running text: the PDF's line and page breaks joined, a
+/// word cut by a break after a hyphen ("60-⏎70") made whole again, and runs of
+/// spaces made one.
+fn running_text(appendix: &str) -> String {
+    let mut joined = String::new();
+    let mut lines = appendix
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .peekable();
+    while let Some(line) = lines.next() {
+        joined.push_str(line);
+        if !line.ends_with('-') && lines.peek().is_some() {
+            joined.push(' ');
+        }
+    }
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Point `number` of the appendix, from "N. Chuyển" to the next point.
+fn point(running: &str, number: u8) -> &str {
+    let marker = |n: u8| format!("{n}. Chuyển");
+    let start = running
+        .find(&marker(number))
+        .unwrap_or_else(|| panic!("point {number} is missing"));
+    let text = &running[start + marker(number).len() - "Chuyển".len()..];
+    let end = if number < CARD_COUNT {
+        text.find(&format!(" {}", marker(number + 1)))
+            .unwrap_or_else(|| panic!("point {} is missing", number + 1))
+    } else {
+        text.len()
+    };
+    text[..end].trim()
+}
+
+#[test]
+fn there_are_seventeen_cards_numbered_in_order() {
+    let content = content();
+    assert_eq!(content.card.len(), usize::from(CARD_COUNT));
+    for (index, card) in content.card.iter().enumerate() {
+        assert_eq!(usize::from(card.number), index + 1);
+    }
+}
+
+#[test]
+fn slugs_are_unique_and_url_safe() {
+    let content = content();
+    let slugs: HashSet<&str> = content.card.iter().map(|card| card.slug.as_str()).collect();
+    assert_eq!(slugs.len(), content.card.len(), "duplicate slugs");
+    for slug in slugs {
+        assert!(
+            !slug.is_empty()
+                && slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "slug {slug:?} is not lowercase ASCII with hyphens"
+        );
+    }
+}
+
+#[test]
+fn no_text_is_empty_or_untidy_in_either_language() {
+    for card in content().card {
+        for (lang, text) in [("vi", &card.vi), ("en", &card.en)] {
+            for (field, value) in text.fields() {
+                let place = format!("card {} {lang}.{field}", card.number);
+                assert!(!value.trim().is_empty(), "{place} is empty");
+                assert_eq!(value, value.trim(), "{place} has spaces at its ends");
+                assert!(
+                    !value.contains("  ") && !value.contains('\n'),
+                    "{place} has stray whitespace"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_vietnamese_is_the_appendix_word_for_word() {
+    let raw = appendix();
+    let running = running_text(&raw);
+    for card in content().card {
+        let mut source = point(&running, card.number).to_string();
+        for correction in &card.correction {
+            assert!(
+                raw.contains(&correction.appendix),
+                "card {}: the corrected text {:?} is not in the appendix",
+                card.number,
+                correction.appendix
+            );
+            assert!(
+                ["shift", "before", "after"].contains(&correction.field.as_str()),
+                "card {}: correction of unknown field {}",
+                card.number,
+                correction.field
+            );
+            assert!(!correction.why.trim().is_empty(), "card {}: say why", card.number);
+            assert_eq!(
+                source.matches(&correction.appendix).count(),
+                1,
+                "card {}: {:?} must occur once in the point",
+                card.number,
+                correction.appendix
+            );
+            source = source.replace(&correction.appendix, &correction.corrected);
+        }
+        let data = format!("{} {} {}", card.vi.shift, card.vi.before, card.vi.after);
+        assert_eq!(data, source, "card {} differs from the appendix", card.number);
+    }
+}
+
+#[test]
+fn every_vietnamese_sentence_stands_in_the_appendix() {
+    let content = content();
+    let mut running = running_text(&appendix());
+    for correction in content.card.iter().flat_map(|card| &card.correction) {
+        running = running.replace(&correction.appendix, &correction.corrected);
+    }
+    for card in &content.card {
+        for text in [&card.vi.shift, &card.vi.before, &card.vi.after] {
+            for sentence in text.split_inclusive(". ").map(str::trim) {
+                assert!(running.contains(sentence), "card {}: {sentence:?}", card.number);
+            }
+        }
+    }
+}
+
+#[test]
+fn titles_are_short_from_to_forms_of_the_shift() {
+    for card in content().card {
+        let title = card.vi.title.to_lowercase();
+        assert!(
+            title.starts_with("từ ") && title.contains(" sang "),
+            "card {}",
+            card.number
+        );
+        assert!(
+            card.vi.shift.to_lowercase().contains(&title),
+            "card {}: the title is not taken from the shift",
+            card.number
+        );
+        let english = &card.en.title;
+        assert!(
+            english.starts_with("From ") && english.contains(" to "),
+            "card {}",
+            card.number
+        );
+    }
+}
+
+#[test]
+fn the_widget_ships_exactly_the_data_file() {
+    for (card, shipped) in content().card.iter().zip(CARDS.iter()) {
+        assert_eq!(card.number, shipped.number);
+        assert_eq!(card.slug, shipped.slug);
+        for (text, shipped) in [(&card.vi, &shipped.vi), (&card.en, &shipped.en)] {
+            assert_eq!(text.title, shipped.title);
+            assert_eq!(text.before, shipped.before);
+            assert_eq!(text.after, shipped.after);
+        }
+    }
+}
+
+#[test]
+fn the_typos_the_readme_names_are_corrected() {
+    let content = content();
+    let all_vietnamese: String = content
+        .card
+        .iter()
+        .flat_map(|card| card.vi.fields().map(|(_, value)| value.to_string()))
+        .collect();
+    for typo in ["rêng lẻ", "Chuyển đối số", "chia sẽ"] {
+        assert!(!all_vietnamese.contains(typo), "{typo:?} is still in the data");
+    }
+}
