@@ -19,7 +19,7 @@ use web_sys::{
 
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
 use crate::deeplink::{card_from_hash, hash_for, HashCard};
-use crate::options::{self, parse_card, parse_lang, Origin, RawValue, Warning, OPTION_NAMES};
+use crate::options::{self, parse_card, parse_lang, Options, Origin, RawValue, Warning, OPTION_NAMES};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const STYLESHEET_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
@@ -102,20 +102,6 @@ impl WidgetHandle {
     }
 }
 
-/// The options object of `CDS17.mount`. Fields stay raw JavaScript values, so
-/// that a value of any type becomes a warning instead of a failed parse.
-#[derive(Default)]
-struct ScriptOptions {
-    values: [JsValue; 5],
-}
-
-impl ScriptOptions {
-    fn by_name(&self, name: &str) -> &JsValue {
-        let index = OPTION_NAMES.iter().position(|n| *n == name).unwrap_or(0);
-        &self.values[index]
-    }
-}
-
 /// Mounts the widget on `element`, or returns the handle of the widget
 /// already there: one widget per placeholder, however often it is called.
 #[wasm_bindgen]
@@ -123,26 +109,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
     if let Some(id) = id_of(&element) {
         return Ok(WidgetHandle { id });
     }
-    let script_options = read_script_options(&options);
-    let attributes = OPTION_NAMES.map(|name| {
-        let mut attribute = String::from("data-");
-        attribute.push_str(name);
-        element.get_attribute(&attribute)
-    });
-    let pairs = OPTION_NAMES
-        .iter()
-        .zip(attributes)
-        .filter_map(|(name, value)| Some((*name, RawValue::Text(value?), Origin::Attribute)))
-        .chain(OPTION_NAMES.iter().filter_map(|name| {
-            let value = script_options.by_name(name);
-            let given = !value.is_undefined() && !value.is_null();
-            given.then(|| (*name, raw_value(value), Origin::Script))
-        }));
-    let (mut options, warnings) = options::parse(pairs);
-    for warning in &warnings {
-        report(warning, script_options.by_name(warning.option));
-    }
+    let mut options = read_options(&element, &options);
+    let mount_point = prepare_shadow_root(&element)?;
 
+    // Claimed only once nothing else can fail, so a failed mount never
+    // keeps the page's deep links from the next widget.
     let id = NEXT_ID.get();
     NEXT_ID.set(id.wrapping_add(1));
     let deeplink = claim_deeplink(options.deeplink, id);
@@ -157,16 +128,6 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
             HashCard::NotOurs => {}
         }
     }
-
-    let shadow = shadow_root_of(&element)?;
-    adopt_stylesheet(&shadow)?;
-    let document = element
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
-    let mount_point: HtmlElement = document.create_element("div")?.dyn_into()?;
-    mount_point.set_class_name("cds17-mount");
-    // Clears the <slot> that a previous unmount left to show the fallback.
-    shadow.replace_children_with_node_1(&mount_point);
 
     let controller_out = Rc::new(Cell::new(None));
     let controller_in = Rc::clone(&controller_out);
@@ -183,6 +144,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
             />
         }
     });
+    // `mount_to` runs the closure before it returns, so this never fails.
     let Some(controller) = controller_out.take() else {
         return Err(JsValue::from_str("cds17: the widget did not render"));
     };
@@ -224,13 +186,6 @@ pub fn unmount(element: &Element) -> Result<(), JsValue> {
         unmount_id(id);
     }
     Ok(())
-}
-
-/// Whether `element` has a widget mounted: the loader uses it to tell a
-/// placeholder it has already handled from a new one.
-#[wasm_bindgen(js_name = isMounted)]
-pub fn is_mounted(element: &Element) -> bool {
-    id_of(element).is_some()
 }
 
 fn unmount_id(id: u32) {
@@ -408,23 +363,71 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn read_script_options(options: &JsValue) -> ScriptOptions {
+/// A widget's options: its `data-*` attributes, then the options object of
+/// `CDS17.mount`, which wins. Each bad value gets one warning.
+fn read_options(element: &Element, script: &JsValue) -> Options {
+    let script_values = script_values(script);
+    let attributes = OPTION_NAMES.map(|name| {
+        let mut attribute = String::from("data-");
+        attribute.push_str(name);
+        element.get_attribute(&attribute)
+    });
+    let from_attributes = OPTION_NAMES
+        .iter()
+        .zip(attributes)
+        .filter_map(|(name, value)| Some((*name, RawValue::Text(value?), Origin::Attribute)));
+    let from_script = OPTION_NAMES
+        .iter()
+        .zip(&script_values)
+        .filter_map(|(name, value)| {
+            let given = !value.is_undefined() && !value.is_null();
+            given.then(|| (*name, raw_value(value), Origin::Script))
+        });
+    let (options, warnings) = options::parse(from_attributes.chain(from_script));
+    for warning in &warnings {
+        let index = OPTION_NAMES.iter().position(|name| *name == warning.option);
+        let script_value = index.and_then(|index| script_values.get(index));
+        report(warning, script_value.unwrap_or(&JsValue::UNDEFINED));
+    }
+    options
+}
+
+/// The fields of the options object, in the order of [`OPTION_NAMES`]. They
+/// stay JavaScript values, so a value of any type becomes a warning rather
+/// than a failed parse. (Read with `Reflect`: serde-wasm-bindgen would cost
+/// visitors about 20 KB gzip for five fields, mostly serde's error messages.)
+fn script_values(options: &JsValue) -> [JsValue; 5] {
+    let mut values = OPTION_NAMES.map(|_| JsValue::UNDEFINED);
     if options.is_undefined() || options.is_null() {
-        return ScriptOptions::default();
+        return values;
     }
-    if options.is_object() && !js_sys::Array::is_array(options) {
-        let mut parsed = ScriptOptions::default();
-        for (slot, name) in parsed.values.iter_mut().zip(OPTION_NAMES) {
-            *slot = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        }
-        return parsed;
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        warn_js(
+            "cds17: the options of CDS17.mount() should be an object, not",
+            options,
+            "; using the defaults.",
+        );
+        return values;
     }
-    warn_js(
-        "cds17: the options of CDS17.mount() should be an object, not",
-        options,
-        "; using the defaults.",
-    );
-    ScriptOptions::default()
+    for (value, name) in values.iter_mut().zip(OPTION_NAMES) {
+        *value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    }
+    values
+}
+
+/// The placeholder's open shadow root, with the stylesheet and an empty
+/// element to mount into.
+fn prepare_shadow_root(element: &Element) -> Result<HtmlElement, JsValue> {
+    let shadow = shadow_root_of(element)?;
+    adopt_stylesheet(&shadow)?;
+    let document = element
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
+    let mount_point: HtmlElement = document.create_element("div")?.dyn_into()?;
+    mount_point.set_class_name("cds17-mount");
+    // Clears the <slot> that a previous unmount left to show the fallback.
+    shadow.replace_children_with_node_1(&mount_point);
+    Ok(mount_point)
 }
 
 fn raw_value(value: &JsValue) -> RawValue {

@@ -12,6 +12,6 @@ pub mod i18n;
 pub mod options;
 
 pub use components::explainer::{Controller, Explainer, Side, WidgetEvent};
-pub use embed::{is_mounted, mount, unmount, WidgetHandle};
+pub use embed::{mount, unmount, WidgetHandle};
 pub use i18n::Lang;
 pub use options::{Options, Theme, View};

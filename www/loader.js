@@ -37,7 +37,9 @@
     .then(function () {
       return wasm_bindgen;
     });
+  var loadFailed = false;
   ready.catch(function (error) {
+    loadFailed = true;
     warn('the widget could not start, so the page keeps its own content.', error);
   });
 
@@ -48,8 +50,9 @@
   function track(element) {
     if (tracked.indexOf(element) >= 0) return;
     tracked.push(element);
-    api.mount(element).catch(function () {
-      // Already reported once by `ready`; the fallback content stays.
+    api.mount(element).catch(function (error) {
+      // A failed load is reported once, above; the fallback content stays.
+      if (!loadFailed) warn('this element keeps its own content:', error);
     });
   }
 
