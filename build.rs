@@ -1,10 +1,15 @@
 //! Build-time work, so that visitors never pay for it at run time:
 //! - `content/cards.toml` becomes Rust statics (`cards.rs`, `source.rs`);
-//! - the component stylesheets become one minified stylesheet (`widget.css`).
+//! - the palette and the component stylesheets become one minified
+//!   stylesheet (`widget.css`).
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
 use serde::Deserialize;
+
+#[path = "src/palette.rs"]
+#[allow(dead_code)]
+mod palette;
 
 const CARD_COUNT: usize = 17;
 
@@ -59,7 +64,8 @@ fn main() -> Result<(), String> {
     write(out_dir.join("cards.rs"), &cards_rs(&content.card))?;
     write(out_dir.join("source.rs"), &source_rs(&content.source))?;
 
-    let mut css = String::new();
+    println!("cargo:rerun-if-changed=src/palette.rs");
+    let mut css = palette_css();
     for sheet in STYLESHEETS {
         println!("cargo:rerun-if-changed={sheet}");
         css.push_str(&fs::read_to_string(sheet).map_err(|e| format!("{sheet}: {e}"))?);
@@ -118,6 +124,36 @@ fn source_rs(source: &Source) -> String {
     format!(
         "Source {{ vi: {:?}, en: {:?}, issuer_vi: {:?}, issuer_en: {:?} }}",
         source.vi, source.en, source.issuer_vi, source.issuer_en
+    )
+}
+
+/// The palette as custom properties: light by default, dark on request or,
+/// with `data-theme="auto"`, when the visitor's system asks for it. A few
+/// tokens take a host's `--cds17-*` override.
+fn palette_css() -> String {
+    let declarations = |palette: &palette::Palette| {
+        let mut block = String::new();
+        for (name, colour) in palette.tokens() {
+            let public = palette::THEMABLE
+                .iter()
+                .find(|(token, _)| *token == name)
+                .map(|(_, public)| *public);
+            match public {
+                Some(public) => {
+                    let _ = write!(block, "--_{name}:var(--cds17-{public},{});", colour.hex());
+                }
+                None => {
+                    let _ = write!(block, "--_{name}:{};", colour.hex());
+                }
+            }
+        }
+        block
+    };
+    let dark = declarations(&palette::DARK);
+    format!(
+        ".cds17-root{{{}}}\n.cds17-root[data-theme=\"dark\"]{{{dark}}}\n\
+         @media (prefers-color-scheme:dark){{.cds17-root[data-theme=\"auto\"]{{{dark}}}}}\n",
+        declarations(&palette::LIGHT)
     )
 }
 

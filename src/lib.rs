@@ -10,6 +10,7 @@ pub mod deeplink;
 mod embed;
 pub mod i18n;
 pub mod options;
+pub mod palette;
 
 pub use components::explainer::{Controller, Explainer, Side, WidgetEvent};
 pub use embed::{mount, unmount, WidgetHandle};

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
 
-use super::bindings::{card_text, holds, true_false, ui_text};
+use super::bindings::{card_text, holds, true_false, ui_text, Flag};
 use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
 use crate::content::{self, number_label};
 use crate::options::View;
@@ -26,6 +26,15 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
     let view = controller.view_signal();
 
     let flipped = RwSignal::new(false);
+    // The current card tells the explainer which side it shows, for the
+    // live region: the one piece of a card's state others need.
+    let is_current = holds(controller.current_signal(), number, true);
+    Effect::new(move |_| {
+        if is_current() {
+            context.current_shows_after.set(flipped.get());
+        }
+    });
+
     // Every flip, whoever asks for it, goes through here and is reported once.
     let flip = move || {
         let now_flipped = !flipped.get_untracked();
@@ -132,28 +141,35 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
     };
 
     view! {
-        <article
-            class="cds17-card"
-            data-flipped=true_false(holds(flipped, true, true))
-            data-card=number_label(number)
+        <li
+            class="cds17-slot"
             data-shown=true_false(Box::new(shown))
             inert=holds_not_shown(shown)
-            on:click=on_click
-            on:touchstart=on_touchstart
-            on:touchend=on_touchend
         >
-            <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
-            <button class="cds17-flip" type="button" aria-pressed=true_false(holds(flipped, true, true))>
-                <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="M4 12a8 8 0 0 1 13.7-5.6L20 8.7M20 4v4.7h-4.7M20 12a8 8 0 0 1-13.7 5.6L4 15.3M4 20v-4.7h4.7" />
-                </svg>
-                {ui_text(lang, |s| s.flip)}
-            </button>
-        </article>
+            <article
+                class="cds17-card"
+                data-card=number_label(number)
+                data-flipped=true_false(holds(flipped, true, true))
+                on:click=on_click
+                on:touchstart=on_touchstart
+                on:touchend=on_touchend
+            >
+                <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
+                // A toggle with a stable name ("Lật thẻ 5"): the side shown is
+                // its pressed state, and the live region says it in words.
+                <button class="cds17-flip" type="button" aria-pressed=true_false(holds(flipped, true, true))>
+                    <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M4 12a8 8 0 0 1 13.7-5.6L20 8.7M20 4v4.7h-4.7M20 12a8 8 0 0 1-13.7 5.6L4 15.3M4 20v-4.7h4.7" />
+                    </svg>
+                    {ui_text(lang, |s| s.flip)}
+                    <span class="cds17-visually-hidden">" " {number_label(number)}</span>
+                </button>
+            </article>
+        </li>
     }
 }
 
-fn holds_not_shown(shown: impl Fn() -> bool + Send + Sync + 'static) -> super::bindings::Flag {
+fn holds_not_shown(shown: impl Fn() -> bool + Send + Sync + 'static) -> Flag {
     Box::new(move || !shown())
 }
 

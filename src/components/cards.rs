@@ -15,7 +15,7 @@ pub(crate) fn Cards() -> impl IntoView {
     view! {
         <div class="cds17-cards">
             <ol class="cds17-stack">
-                {CARDS.each_ref().map(|card| view! { <li class="cds17-slot"><Card number=card.number /></li> })}
+                {CARDS.each_ref().map(|card| view! { <Card number=card.number /> })}
             </ol>
             <Nav />
         </div>

@@ -123,6 +123,8 @@ impl Controller {
 #[derive(Clone)]
 pub(crate) struct ExplainerContext {
     pub controller: Controller,
+    /// Whether the current card shows its back; the current card sets it.
+    pub current_shows_after: RwSignal<bool>,
     pub on_event: Option<UnsyncCallback<WidgetEvent>>,
     /// The address a card link starts with; `None`: no link to offer.
     pub link_base: Option<String>,
@@ -134,6 +136,7 @@ pub(crate) struct ExplainerContext {
 pub(crate) fn use_explainer() -> ExplainerContext {
     use_context::<ExplainerContext>().unwrap_or_else(|| ExplainerContext {
         controller: Controller::new(&Options::default()),
+        current_shows_after: RwSignal::new(false),
         on_event: None,
         link_base: None,
     })
@@ -165,8 +168,10 @@ pub fn Explainer(
     link_base: Option<String>,
 ) -> impl IntoView {
     let controller = controller.unwrap_or_else(|| Controller::new(&options));
+    let current_shows_after = RwSignal::new(false);
     provide_context(ExplainerContext {
         controller,
+        current_shows_after,
         on_event,
         link_base,
     });
@@ -204,6 +209,20 @@ pub fn Explainer(
             </header>
             <Cards />
             <SourceLine />
+            // "Thẻ 5/17, mặt Chuyển đổi số": where the visitor is, after each
+            // move or flip. Polite, so it never interrupts.
+            <p class="cds17-visually-hidden" aria-live="polite" aria-atomic="true">
+                {ui_text(lang, |s| s.card_word)}
+                " "
+                {text(move || number_label(controller.current.get()))}
+                "/"
+                {number_label(CARD_COUNT)}
+                ", "
+                {text(move || {
+                    let strings = lang.get().strings();
+                    if current_shows_after.get() { strings.side_after } else { strings.side_before }
+                })}
+            </p>
         </div>
     }
 }

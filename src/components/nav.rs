@@ -26,7 +26,9 @@ pub(crate) fn Nav() -> impl IntoView {
                     aria-disabled=true_false(holds(current, 1, true))
                     on:click=act(controller, |c| c.previous())
                 >
-                    <span class="cds17-arrow" aria-hidden="true">"←"</span>
+                    <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M19 12H5M11 18l-6-6 6-6" />
+                    </svg>
                     <span class="cds17-nav-text">{ui_text(lang, |s| s.previous)}</span>
                 </button>
                 <p class="cds17-count">
@@ -44,7 +46,9 @@ pub(crate) fn Nav() -> impl IntoView {
                     on:click=act(controller, |c| c.next())
                 >
                     <span class="cds17-nav-text">{ui_text(lang, |s| s.next)}</span>
-                    <span class="cds17-arrow" aria-hidden="true">"→"</span>
+                    <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M5 12h14M13 6l6 6-6 6" />
+                    </svg>
                 </button>
             </div>
             <ol class="cds17-pager" aria-label=ui_text(lang, |s| s.jump_label)>

@@ -90,7 +90,7 @@ test.describe('window.CDS17', () => {
       first.goTo(5);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const roots = host.shadowRoot!.querySelectorAll('.cds17-root').length;
-      const shownAfterSecond = host.shadowRoot!.querySelector('.cds17-card[data-shown="true"]')!.getAttribute('data-card');
+      const shownAfterSecond = host.shadowRoot!.querySelector('.cds17-slot[data-shown="true"] .cds17-card')!.getAttribute('data-card');
       first.destroy();
       first.destroy();
       second.destroy();

@@ -36,7 +36,7 @@ test.describe('embedding', () => {
     // The second placeholder shows all 17 cards at once.
     const grid = widget(page, '#grid');
     await expect(grid.root).toHaveAttribute('data-view', 'grid');
-    await expect(page.locator('#grid .cds17-card[data-shown="true"]')).toHaveCount(17);
+    await expect(page.locator('#grid .cds17-slot[data-shown="true"] .cds17-card')).toHaveCount(17);
     // The fallback stays in the light DOM, for no-JS readers and search engines.
     await expect(page.locator('#widget > .fallback')).toHaveCount(1);
     await expect(page.locator('#widget > .fallback')).toBeHidden();

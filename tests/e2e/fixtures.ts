@@ -35,7 +35,7 @@ export function widget(page: Page, host = '[data-cds17]') {
     /** The card in view (deck) or a given card. */
     card: (number?: number): Locator =>
       number === undefined
-        ? page.locator(`${host} .cds17-card[data-shown="true"]`)
+        ? page.locator(`${host} .cds17-slot[data-shown="true"] .cds17-card`)
         : page.locator(`${host} .cds17-card[data-card="${number}"]`),
     flipButton: (number: number) => page.locator(`${host} .cds17-card[data-card="${number}"] .cds17-flip`),
     next: page.locator(`${host} .cds17-next`),

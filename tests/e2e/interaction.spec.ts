@@ -77,7 +77,7 @@ test.describe('navigation', () => {
     await w.next.click({ force: true });
     await expect(w.card()).toHaveAttribute('data-card', '17');
     // Only the current card is shown; the others are hidden and inert.
-    await expect(page.locator('[data-cds17] .cds17-card[data-shown="true"]')).toHaveCount(1);
+    await expect(page.locator('[data-cds17] .cds17-slot[data-shown="true"] .cds17-card')).toHaveCount(1);
     await expect(w.card(16)).toBeHidden();
   });
 
@@ -101,7 +101,7 @@ test.describe('navigation', () => {
     const w = widget(page);
     await w.button('Tất cả').click();
     await expect(w.root).toHaveAttribute('data-view', 'grid');
-    await expect(page.locator('[data-cds17] .cds17-card[data-shown="true"]')).toHaveCount(17);
+    await expect(page.locator('[data-cds17] .cds17-slot[data-shown="true"] .cds17-card')).toHaveCount(17);
     await expect(page.locator('[data-cds17] .cds17-nav')).toBeHidden();
     await w.card(9).click();
     await w.button('Từng thẻ').click();

@@ -7,10 +7,10 @@ use crate::{command_output, root, run_command, run_command_with, Result};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Debian packages the browser tests need: the browser, its driver, and a
-/// font with every Vietnamese diacritic, so screenshots look the same on
-/// every machine.
-const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-core"];
+/// Debian packages the browser tests need: the browser, its driver, a font
+/// with every Vietnamese diacritic (so screenshots look the same on every
+/// machine), and pdftotext, to read what printing the widget gives.
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-core", "poppler-utils"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Need {
