@@ -141,6 +141,29 @@ test.describe('keyboard', () => {
   });
 });
 
+test.describe('no keyboard trap', () => {
+  test('Tab and Shift+Tab both leave the widget', async ({ page }) => {
+    await page.goto(hostPage('calm'));
+    await ready(page, '#widget');
+    const where = () =>
+      page.evaluate(() => {
+        const host = document.getElementById('widget')!;
+        return document.activeElement === host ? 'widget' : document.activeElement?.id || document.activeElement?.tagName;
+      });
+    await page.locator('#host-button').focus();
+    const seen = new Set<string | undefined>();
+    for (let i = 0; i < 40 && (await where()) !== 'BODY'; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await where());
+    }
+    expect(seen.has('widget')).toBe(true);
+    expect(await where()).toBe('BODY');
+    // And back: Shift+Tab walks out the other way to the host's button.
+    for (let i = 0; i < 40 && (await where()) !== 'host-button'; i++) await page.keyboard.press('Shift+Tab');
+    expect(await where()).toBe('host-button');
+  });
+});
+
 test.describe('motion', () => {
   test('with reduced motion the faces cross-fade: no 3D turn', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
