@@ -455,6 +455,10 @@ fn report(warning: &Warning, script_value: &JsValue) {
             head.push_str("option ");
             head.push_str(warning.option);
         }
+        Origin::Query => {
+            head.push('?');
+            head.push_str(warning.option);
+        }
     }
     head.push_str(" =");
     let mut tail = String::from("is not valid; using the default: ");

@@ -80,8 +80,12 @@ pub enum RawValue {
 /// wrote it (`data-card` in HTML, `card` in JavaScript).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// `data-card="5"` on the placeholder.
     Attribute,
+    /// `{ card: 5 }` passed to `CDS17.mount`.
     Script,
+    /// `?card=5` in the address of `embed.html`.
+    Query,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -238,6 +242,63 @@ fn describe(value: &RawValue) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn any_value() -> impl Strategy<Value = RawValue> {
+        prop_oneof![
+            ".{0,200}".prop_map(RawValue::Text),
+            "[0-9 +.-]{0,6}".prop_map(RawValue::Text),
+            "(?i)(vi|en|deck|grid|light|dark|auto|on|off)".prop_map(RawValue::Text),
+            any::<f64>().prop_map(RawValue::Number),
+            (-5i32..25).prop_map(|n| RawValue::Number(f64::from(n))),
+            any::<bool>().prop_map(RawValue::Bool),
+            Just(RawValue::Other),
+        ]
+    }
+
+    fn any_name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(OPTION_NAMES.to_vec()).prop_map(String::from),
+            "[a-z-]{0,10}",
+        ]
+    }
+
+    fn any_origin() -> impl Strategy<Value = Origin> {
+        proptest::sample::select(vec![Origin::Attribute, Origin::Script, Origin::Query])
+    }
+
+    proptest! {
+        #[test]
+        fn any_input_gives_valid_options_and_at_most_one_warning_per_value(
+            pairs in proptest::collection::vec((any_name(), any_value(), any_origin()), 0..12)
+        ) {
+            let known = pairs.iter().filter(|(name, _, _)| OPTION_NAMES.contains(&name.as_str())).count();
+            let (options, warnings) =
+                parse(pairs.iter().map(|(name, value, origin)| (name.as_str(), value.clone(), *origin)));
+            prop_assert!((1..=CARD_COUNT).contains(&options.card));
+            prop_assert!(warnings.len() <= known);
+            for warning in &warnings {
+                prop_assert!(OPTION_NAMES.contains(&warning.option));
+                prop_assert!(warning.value.as_ref().is_none_or(|value| value.chars().count() <= 61));
+            }
+        }
+
+        #[test]
+        fn a_valid_value_is_taken_without_a_warning(card in 1..=CARD_COUNT, spaces in " {0,3}", zeros in 0usize..3) {
+            let text = format!("{spaces}{}{card}{spaces}", "0".repeat(zeros));
+            let (options, warnings) = parse([("card", RawValue::Text(text), Origin::Attribute)]);
+            prop_assert_eq!(options.card, card);
+            prop_assert!(warnings.is_empty());
+        }
+
+        #[test]
+        fn a_value_that_is_not_a_card_number_falls_back_to_card_1(text in ".{0,40}") {
+            prop_assume!(card_from_digits(text.trim()).is_none());
+            let (options, warnings) = parse([("card", RawValue::Text(text), Origin::Query)]);
+            prop_assert_eq!(options.card, 1);
+            prop_assert_eq!(warnings.len(), 1);
+        }
+    }
 
     fn text(value: &str) -> RawValue {
         RawValue::Text(value.into())

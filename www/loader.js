@@ -2,45 +2,67 @@
 // The loader. It runs on every page that carries the tag, before anything
 // else of ours, so it stays small: find placeholders, start the wasm, mount.
 // Behaviour belongs in Rust. `cargo xtask dist` folds wasm-bindgen's glue in
-// where the marker below stands and fills in the __CDS17_…__ names.
+// where the marker below stands and fills in the __CDS17_…__ values.
+//
+// Whatever fails, the host page keeps working: nothing here throws into the
+// page, no promise of ours is left rejected, and a placeholder that cannot
+// get the widget shows its own content, or a link to the full explainer.
 (function () {
   'use strict';
   var w = window;
   var d = document;
 
-  var existing = w.CDS17;
-  if (existing && existing.__loader) {
-    // The tag twice, or two copies of the file: one widget per placeholder.
-    existing.scan();
+  try {
+    var existing = w.CDS17;
+    if (existing && existing.__loader) {
+      // The tag twice, or two copies of the file: one widget per placeholder.
+      existing.scan();
+      return;
+    }
+  } catch (error) {
     return;
   }
 
   var VERSION = '__CDS17_VERSION__';
   var WASM_FILE = '__CDS17_WASM__';
+  var WASM_INTEGRITY = '__CDS17_WASM_INTEGRITY__';
   var script = d.currentScript;
 
   function warn(message, detail) {
-    if (w.console && console.warn) console.warn('cds17: ' + message, detail === undefined ? '' : detail);
+    try {
+      console.warn('cds17: ' + message, detail === undefined ? '' : detail);
+    } catch (ignored) {
+      // No console: nothing to say it on.
+    }
   }
 
   /*__CDS17_GLUE__*/
 
-  // The wasm sits beside this file, wherever the host serves it from.
-  var base = new URL('./', script && script.src ? script.src : d.baseURI).href;
+  // The wasm and the standalone page sit beside this file, wherever the host
+  // serves it from.
+  var base;
+  try {
+    base = new URL('./', script && script.src ? script.src : d.baseURI).href;
+  } catch (error) {
+    base = './';
+  }
 
   // Started at once: the download overlaps everything else the page does.
-  var ready = Promise.resolve()
-    .then(function () {
-      if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
-      return wasm_bindgen({ module_or_path: fetch(base + WASM_FILE, { credentials: 'omit' }) });
-    })
-    .then(function () {
-      return wasm_bindgen;
-    });
   var loadFailed = false;
+  var ready = new Promise(function (resolve) {
+    if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+    resolve(
+      wasm_bindgen({
+        module_or_path: fetch(base + WASM_FILE, { credentials: 'omit', integrity: WASM_INTEGRITY }),
+      }),
+    );
+  }).then(function () {
+    return wasm_bindgen;
+  });
   ready.catch(function (error) {
     loadFailed = true;
     warn('the widget could not start, so the page keeps its own content.', error);
+    for (var i = 0; i < tracked.length; i++) showFallback(tracked[i]);
   });
 
   // Elements we have asked to mount, so that each is mounted once and is
@@ -51,14 +73,37 @@
     if (tracked.indexOf(element) >= 0) return;
     tracked.push(element);
     api.mount(element).catch(function (error) {
-      // A failed load is reported once, above; the fallback content stays.
-      if (!loadFailed) warn('this element keeps its own content:', error);
+      // A failed load is reported once, above.
+      if (!loadFailed) warn('this placeholder keeps its own content:', error);
     });
   }
 
   function forget(element) {
     var index = tracked.indexOf(element);
     if (index >= 0) tracked.splice(index, 1);
+  }
+
+  // A shadow root cannot be taken off again: a <slot> in it shows the
+  // placeholder's own content. An empty placeholder gets a small link to
+  // the standalone page, so the visitor still reaches the 17 points.
+  function showFallback(element) {
+    try {
+      var shadow = element.shadowRoot;
+      if (shadow && !shadow.querySelector('.cds17-root')) {
+        shadow.replaceChildren(d.createElement('slot'));
+      }
+      var empty = !element.textContent.trim() && !element.querySelector('a, img, table, iframe');
+      var canHoldALink = !/^(img|input|br|hr|iframe|video|audio|canvas|select|textarea|object)$/i.test(element.tagName);
+      if (empty && canHoldALink) {
+        var link = d.createElement('a');
+        link.href = base;
+        link.textContent = 'Xem 17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số';
+        link.setAttribute('data-cds17-fallback', '');
+        element.appendChild(link);
+      }
+    } catch (ignored) {
+      // The element went away: nothing to show.
+    }
   }
 
   function placeholdersIn(root) {
@@ -75,70 +120,87 @@
     __loader: true,
     version: VERSION,
     mount: function (element, options) {
-      return ready.then(function (wasm) {
-        if (tracked.indexOf(element) < 0) tracked.push(element);
+      if (tracked.indexOf(element) < 0) tracked.push(element);
+      var mounted = ready.then(function (wasm) {
         return wasm.mount(element, options);
       });
+      mounted.catch(function () {
+        showFallback(element);
+      });
+      return mounted;
     },
     scan: function (root) {
-      var found = placeholdersIn(root || d);
-      for (var i = 0; i < found.length; i++) track(found[i]);
+      try {
+        var found = placeholdersIn(root || d);
+        for (var i = 0; i < found.length; i++) track(found[i]);
+      } catch (error) {
+        warn('scan() needs an element or a document.', error);
+      }
     },
+    // Resolves, whatever happened: a widget that never started has nothing
+    // to take down.
     unmount: function (element) {
       forget(element);
-      return ready.then(function (wasm) {
-        wasm.unmount(element);
-      });
-    }
+      return ready.then(
+        function (wasm) {
+          wasm.unmount(element);
+        },
+        function () {},
+      );
+    },
   };
   w.CDS17 = api;
 
-  // Placeholders added later (SPA pages, tabs) mount themselves; removed
-  // ones unmount and leave nothing behind.
-  if (w.MutationObserver) {
-    new MutationObserver(function (records) {
-      for (var i = 0; i < records.length; i++) {
-        var added = records[i].addedNodes;
-        for (var j = 0; j < added.length; j++) {
-          if (added[j].nodeType === 1) api.scan(added[j]);
+  try {
+    // Placeholders added later (SPA pages, tabs) mount themselves; removed
+    // ones unmount and leave nothing behind.
+    if (w.MutationObserver) {
+      new MutationObserver(function (records) {
+        for (var i = 0; i < records.length; i++) {
+          var added = records[i].addedNodes;
+          for (var j = 0; j < added.length; j++) {
+            if (added[j].nodeType === 1) api.scan(added[j]);
+          }
+          if (records[i].type === 'attributes') api.scan(records[i].target);
         }
-        if (records[i].type === 'attributes') api.scan(records[i].target);
-      }
-      var gone = tracked.filter(function (element) {
-        return !element.isConnected;
+        var gone = tracked.filter(function (element) {
+          return !element.isConnected;
+        });
+        for (var k = 0; k < gone.length; k++) api.unmount(gone[k]);
+      }).observe(d.documentElement, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-cds17'],
       });
-      for (var k = 0; k < gone.length; k++) api.unmount(gone[k]);
-    }).observe(d.documentElement, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['data-cds17']
-    });
-  }
-
-  // With no placeholder (and no iframe of ours), the widget renders where
-  // the tag stands, unless the tag says the page mounts widgets itself
-  // (data-cds17-manual). Decided once the page is parsed: a placeholder
-  // further down may not be parsed yet when an async script runs.
-  function renderInPlaceIfAlone() {
-    api.scan(d);
-    if (tracked.length || d.querySelector('[data-cds17], iframe[data-cds17-frame]')) return;
-    if (script && script.hasAttribute('data-cds17-manual')) return;
-    var placeholder = d.createElement('div');
-    placeholder.setAttribute('data-cds17', '');
-    var parent = script && script.isConnected ? script.parentNode : null;
-    if (parent && parent !== d.head && parent !== d.documentElement) {
-      parent.insertBefore(placeholder, script);
-    } else {
-      (d.body || d.documentElement).appendChild(placeholder);
     }
-    track(placeholder);
-  }
 
-  api.scan(d);
-  if (d.readyState === 'loading') {
-    d.addEventListener('DOMContentLoaded', renderInPlaceIfAlone);
-  } else {
-    renderInPlaceIfAlone();
+    // With no placeholder (and no iframe of ours), the widget renders where
+    // the tag stands, unless the tag says the page mounts widgets itself
+    // (data-cds17-manual). Decided once the page is parsed: a placeholder
+    // further down may not be parsed yet when an async script runs.
+    var renderInPlaceIfAlone = function () {
+      api.scan(d);
+      if (tracked.length || d.querySelector('[data-cds17], iframe[data-cds17-frame]')) return;
+      if (script && script.hasAttribute('data-cds17-manual')) return;
+      var placeholder = d.createElement('div');
+      placeholder.setAttribute('data-cds17', '');
+      var parent = script && script.isConnected ? script.parentNode : null;
+      if (parent && parent !== d.head && parent !== d.documentElement) {
+        parent.insertBefore(placeholder, script);
+      } else {
+        (d.body || d.documentElement).appendChild(placeholder);
+      }
+      track(placeholder);
+    };
+
+    api.scan(d);
+    if (d.readyState === 'loading') {
+      d.addEventListener('DOMContentLoaded', renderInPlaceIfAlone);
+    } else {
+      renderInPlaceIfAlone();
+    }
+  } catch (error) {
+    warn('the widget could not start, so the page keeps its own content.', error);
   }
 })();

@@ -11,6 +11,7 @@ use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
 
 use super::bindings::{card_text, holds, true_false, ui_text, Flag};
 use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
+use super::icon::{self, Icon};
 use crate::content::{self, number_label};
 use crate::options::View;
 
@@ -158,9 +159,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                 // A toggle with a stable name ("Lật thẻ 5"): the side shown is
                 // its pressed state, and the live region says it in words.
                 <button class="cds17-flip" type="button" aria-pressed=true_false(holds(flipped, true, true))>
-                    <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                        <path d="M4 12a8 8 0 0 1 13.7-5.6L20 8.7M20 4v4.7h-4.7M20 12a8 8 0 0 1-13.7 5.6L4 15.3M4 20v-4.7h4.7" />
-                    </svg>
+                    <Icon path=icon::FLIP />
                     {ui_text(lang, |s| s.flip)}
                     <span class="cds17-visually-hidden">" " {number_label(number)}</span>
                 </button>

@@ -4,6 +4,7 @@ mod bindings;
 mod card;
 mod cards;
 pub mod explainer;
+mod icon;
 mod nav;
 mod source_line;
 mod toolbar;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::bindings::{act, card_text, holds, text, true_false, ui_text, Flag};
 use super::explainer::use_explainer;
+use super::icon::{self, Icon};
 use crate::content::{number_label, CARDS, CARD_COUNT};
 
 #[component]
@@ -26,9 +27,7 @@ pub(crate) fn Nav() -> impl IntoView {
                     aria-disabled=true_false(holds(current, 1, true))
                     on:click=act(controller, |c| c.previous())
                 >
-                    <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                        <path d="M19 12H5M11 18l-6-6 6-6" />
-                    </svg>
+                    <Icon path=icon::PREVIOUS />
                     <span class="cds17-nav-text">{ui_text(lang, |s| s.previous)}</span>
                 </button>
                 <p class="cds17-count">
@@ -46,9 +45,7 @@ pub(crate) fn Nav() -> impl IntoView {
                     on:click=act(controller, |c| c.next())
                 >
                     <span class="cds17-nav-text">{ui_text(lang, |s| s.next)}</span>
-                    <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                        <path d="M5 12h14M13 6l6 6-6 6" />
-                    </svg>
+                    <Icon path=icon::NEXT />
                 </button>
             </div>
             <ol class="cds17-pager" aria-label=ui_text(lang, |s| s.jump_label)>

@@ -7,6 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::bindings::{text, ui_text};
 use super::explainer::use_explainer;
+use super::icon::{self, Icon};
 use crate::content::SOURCE;
 use crate::deeplink::share_hash;
 
@@ -35,9 +36,7 @@ pub(crate) fn SourceLine() -> impl IntoView {
         };
         view! {
             <button class="cds17-copy" type="button" on:click=on_copy>
-                <svg class="cds17-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
-                </svg>
+                <Icon path=icon::LINK />
                 {ui_text(lang, |s| s.copy_link)}
             </button>
         }

@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready, WIDGET_ORIGIN, HOST_ORIGIN } from './fixtures';
+import { test, expect, hostPage, widget, ready, WIDGET_BASE, HOST_ORIGIN } from './fixtures';
 
 test.describe('embedding', () => {
   test('one tag renders the widget where the tag stands', async ({ page }) => {
@@ -49,9 +49,9 @@ test.describe('embedding', () => {
     });
     await page.goto(hostPage('one-tag'));
     await ready(page);
-    expect(new URL(WIDGET_ORIGIN).origin).not.toEqual(new URL(HOST_ORIGIN).origin);
+    expect(new URL(WIDGET_BASE).origin).not.toEqual(new URL(HOST_ORIGIN).origin);
     expect(wasm).toHaveLength(1);
-    expect(wasm[0]).toMatch(new RegExp(`^${WIDGET_ORIGIN}/cds17\\.[0-9a-f]{10}\\.wasm$`));
+    expect(wasm[0]).toMatch(new RegExp(`^${WIDGET_BASE}/cds17\\.[0-9a-f]{10}\\.wasm$`));
   });
 
   test('the script included twice gives one widget per placeholder', async ({ page }) => {

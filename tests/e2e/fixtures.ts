@@ -2,29 +2,42 @@ import { test as base, expect, type Page, type Locator } from '@playwright/test'
 
 export { expect };
 
-export const WIDGET_ORIGIN = process.env.CDS17_WIDGET_ORIGIN ?? '';
+export const WIDGET_BASE = process.env.CDS17_WIDGET_BASE ?? '';
 export const HOST_ORIGIN = process.env.CDS17_HOST_ORIGIN ?? '';
 
 /** A test page of tests/e2e/hosts/, served from the host origin. */
 export const hostPage = (name: string, hash = '') => `${HOST_ORIGIN}/test/${name}.html${hash}`;
 
 /**
- * Every test fails if the page logs a console error or throws: whatever the
- * widget does, the host's error console stays clean.
+ * Every test fails if the page logs a console error, throws, or leaves a
+ * promise rejected: whatever the widget does, the host's error console stays
+ * clean. A test that injects a fault names the messages the browser itself
+ * prints for it (a 404, a CSP report) in `expectedProblems`, one pattern;
+ * those, and only those, are allowed.
  */
-export const test = base.extend<{ pageProblems: string[] }>({
+export const test = base.extend<{ expectedProblems: RegExp | null; pageProblems: string[]; warnings: string[] }>({
+  expectedProblems: [null, { option: true }],
   pageProblems: [
-    async ({ page }, use) => {
+    async ({ page, expectedProblems }, use) => {
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       await use(problems);
-      expect(problems, 'console errors or page errors').toEqual([]);
+      const unexpected = problems.filter((problem) => !expectedProblems?.test(problem));
+      expect(unexpected, 'console errors, page errors or unhandled rejections').toEqual([]);
     },
     { auto: true },
   ],
+  /** The page's console warnings, as text. */
+  warnings: async ({ page }, use) => {
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await use(warnings);
+  },
 });
 
 /** The widget on `host` (a CSS selector for its placeholder). */

@@ -1,4 +1,4 @@
-import { test, hostPage, widget, ready, WIDGET_ORIGIN } from './fixtures';
+import { test, hostPage, widget, ready, WIDGET_BASE } from './fixtures';
 
 // Review artefacts, not assertions: look at them after a change. They land
 // in target/screenshots/.
@@ -26,7 +26,7 @@ for (const width of [320, 360, 768, 1280]) {
   }
   test(`standalone page and hostile host at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${WIDGET_ORIGIN}/`);
+    await page.goto(`${WIDGET_BASE}/`);
     await ready(page);
     await page.screenshot({ path: `${dir}/${width}-standalone.png`, fullPage: true });
     await page.goto(hostPage('hostile'));

@@ -31,8 +31,6 @@ const GLUE_MARKER: &str = "/*__CDS17_GLUE__*/";
 
 pub struct Dist {
     pub dir: PathBuf,
-    /// The loader under its immutable name, `cds17.<hash>.js`.
-    pub pinned_loader: String,
     pub wasm: String,
 }
 
@@ -44,12 +42,29 @@ impl Dist {
     }
 }
 
-pub fn run(_args: &[String]) -> Result<Dist> {
+/// Where `dist/` is served from, when `--base-url` does not say: the widget
+/// origin of `cargo xtask serve`.
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8017/";
+
+pub fn run(args: &[String]) -> Result<Dist> {
+    let base_url = match args {
+        [] => DEFAULT_BASE_URL.to_string(),
+        [flag, url] if flag == "--base-url" => url.clone(),
+        _ => return Err("usage: cargo xtask dist [--base-url https://example.gov.vn/cds17/]".into()),
+    };
     tools::ensure(Need::Build)?;
-    build()
+    build(&base_url)
 }
 
-pub fn build() -> Result<Dist> {
+/// Builds `dist/`. `base_url` is where it will be served from; the
+/// copy-paste snippet in `dist/snippet.html` and `dist/manifest.json` uses
+/// it.
+pub fn build(base_url: &str) -> Result<Dist> {
+    let base_url = if base_url.ends_with('/') {
+        base_url.to_string()
+    } else {
+        format!("{base_url}/")
+    };
     let root = root();
     // Panic locations name source files; without the registry's long local
     // prefix they cost visitors fewer bytes, and the build is reproducible.
@@ -108,7 +123,8 @@ pub fn build() -> Result<Dist> {
     let loader = loader_source
         .replace(GLUE_MARKER, &glue)
         .replace("__CDS17_VERSION__", &crate_version()?)
-        .replace("__CDS17_WASM__", &wasm_name);
+        .replace("__CDS17_WASM__", &wasm_name)
+        .replace("__CDS17_WASM_INTEGRITY__", &integrity(&wasm));
     let unminified = work.join("cds17.js");
     write(&unminified, loader.as_bytes())?;
     let minified = work.join("cds17.min.js");
@@ -130,13 +146,22 @@ pub fn build() -> Result<Dist> {
     write(&dist.join(&wasm_name), &wasm)?;
     write(&dist.join("cds17.js"), &loader)?;
     write(&dist.join(&pinned_loader), &loader)?;
-    let page = read_text(&root.join("index.html"))?.replace("__CDS17_LOADER__", &pinned_loader);
+    let page = read_text(&root.join("index.html"))?
+        .replace("__CDS17_LOADER__", &pinned_loader)
+        .replace("__CDS17_LOADER_INTEGRITY__", &integrity(&loader));
     write(&dist.join("index.html"), page.as_bytes())?;
+
+    let snippet = format!(
+        "<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" integrity=\"{}\" \
+         crossorigin=\"anonymous\" async></script>\n",
+        integrity(&loader)
+    );
+    write(&dist.join("snippet.html"), snippet.as_bytes())?;
+    write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &snippet)?;
     compress_all(&dist)?;
 
     let built = Dist {
         dir: dist,
-        pinned_loader,
         wasm: wasm_name,
     };
     print_sizes(&built)?;
@@ -215,6 +240,47 @@ fn compress_all(dir: &Path) -> Result {
         write(&with_suffix(&path, "br"), &brotli)?;
     }
     Ok(())
+}
+
+/// `dist/manifest.json`: every file with its size and SRI hash, and the
+/// snippet that pins the loader. The hashes are those of the bytes as
+/// stored; a browser checks them after undoing gzip or brotli.
+fn write_manifest(dist: &Path, base_url: &str, pinned_loader: &str, wasm: &str, snippet: &str) -> Result {
+    let mut files = serde_json::Map::new();
+    let mut names: Vec<String> = fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name != "manifest.json")
+        .collect();
+    names.sort();
+    for name in names {
+        let bytes = read(&dist.join(&name))?;
+        files.insert(
+            name,
+            serde_json::json!({ "bytes": bytes.len(), "integrity": integrity(&bytes) }),
+        );
+    }
+    let manifest = serde_json::json!({
+        "version": crate_version()?,
+        "base_url": base_url,
+        "loader": "cds17.js",
+        "pinned_loader": pinned_loader,
+        "wasm": wasm,
+        "snippet": snippet,
+        "files": files,
+    });
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    write(&dist.join("manifest.json"), text.as_bytes())
+}
+
+/// A Subresource Integrity value: `sha384-` and the digest in base64.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// The crate's version, for `CDS17.version`.

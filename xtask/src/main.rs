@@ -9,6 +9,7 @@
 
 mod dist;
 mod imports;
+mod nginx;
 mod serve;
 mod test;
 mod tools;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::run(&args[1..]).map(|_| ()),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
+        Some("e2e") => test::run_end_to_end(&args[1..]),
         Some("setup") => tools::ensure(tools::Need::Everything),
         _ => Err(USAGE.to_string()),
     };
@@ -42,6 +44,8 @@ const USAGE: &str = "usage: cargo xtask <command>
           [--port N]  the widget's port (default 8017; the host page uses N+1)
   test    run every check and test, as CI does
           [--skip-e2e]  only the Rust checks and native tests
+  e2e     only the browser tests, on the dist/ already built
+          [playwright arguments, e.g. -g 'deep links']
   setup   install every tool the other commands need";
 
 /// The repository root (the parent of `xtask/`).

@@ -17,8 +17,13 @@ use crate::{root, Result};
 
 const DEFAULT_PORT: u16 = 8017;
 
-/// Where host pages write the widget's origin, e.g. `{{CDS17_ORIGIN}}/cds17.js`.
-pub const ORIGIN_PLACEHOLDER: &str = "{{CDS17_ORIGIN}}";
+/// Where host pages write the address of the widget's folder, as in
+/// `{{CDS17_BASE}}/cds17.js`.
+pub const BASE_PLACEHOLDER: &str = "{{CDS17_BASE}}";
+
+/// Where a host page wants the copy-paste snippet of `dist/manifest.json`,
+/// as a webmaster would paste it, pointed at where dist/ is served.
+pub const SNIPPET_PLACEHOLDER: &str = "{{CDS17_SNIPPET}}";
 
 pub fn run(args: &[String]) -> Result {
     let port = match args {
@@ -27,7 +32,7 @@ pub fn run(args: &[String]) -> Result {
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
     tools::ensure(Need::Build)?;
-    dist::build()?;
+    dist::build(&format!("http://127.0.0.1:{port}/"))?;
     let origins = start(port, port.checked_add(1).ok_or("port too high")?)?;
     println!();
     println!("cds17 is being served (Ctrl-C to stop):");
@@ -51,31 +56,39 @@ pub struct Origins {
     pub host: String,
 }
 
-/// Starts both servers on 127.0.0.1 (port 0: any free port) and returns their
-/// origins. They serve until the process ends.
+/// Starts both servers on 127.0.0.1 and returns their origins. They serve
+/// until the process ends.
 pub fn start(widget_port: u16, host_port: u16) -> Result<Origins> {
     let widget = bind(widget_port)?;
-    let host = bind(host_port)?;
-    let origins = Origins {
-        widget: origin_of(&widget)?,
-        host: origin_of(&host)?,
-    };
-    let root = root();
+    let widget_origin = origin_of(&widget)?;
     spawn(
         widget,
         Arc::new(Site::Widget {
-            dist: root.join("dist"),
+            dist: root().join("dist"),
         }),
     );
+    let host = start_host(host_port, &widget_origin)?;
+    Ok(Origins {
+        widget: widget_origin,
+        host,
+    })
+}
+
+/// Starts the host-page server alone (port 0: any free port), its pages
+/// pointing at the widget served from `widget_base`; returns its origin.
+pub fn start_host(port: u16, widget_base: &str) -> Result<String> {
+    let host = bind(port)?;
+    let origin = origin_of(&host)?;
+    let root = root();
     spawn(
         host,
         Arc::new(Site::Host {
             pages: root.join("www").join("host"),
             test_pages: root.join("tests").join("e2e").join("hosts"),
-            widget_origin: origins.widget.clone(),
+            widget_base: widget_base.trim_end_matches('/').to_string(),
         }),
     );
-    Ok(origins)
+    Ok(origin)
 }
 
 enum Site {
@@ -86,7 +99,7 @@ enum Site {
         pages: PathBuf,
         /// Served under `/test/`.
         test_pages: PathBuf,
-        widget_origin: String,
+        widget_base: String,
     },
 }
 
@@ -199,17 +212,32 @@ fn respond(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
             };
             send(&mut stream, 200, content_type, &headers, &body, head_only)
         }
-        Site::Host { widget_origin, .. } => {
+        Site::Host { widget_base, .. } => {
             let mut body = std::fs::read(&file)?;
-            if content_type.starts_with("text/html") {
-                body = String::from_utf8_lossy(&body)
-                    .replace(ORIGIN_PLACEHOLDER, widget_origin)
-                    .into_bytes();
+            if content_type.starts_with("text/html") || content_type.starts_with("text/javascript") {
+                let mut text = String::from_utf8_lossy(&body).replace(BASE_PLACEHOLDER, widget_base);
+                if text.contains(SNIPPET_PLACEHOLDER) {
+                    text = text.replace(SNIPPET_PLACEHOLDER, &snippet(widget_base));
+                }
+                body = text.into_bytes();
             }
             let headers = [("Cache-Control", "no-store".to_string())];
             send(&mut stream, 200, content_type, &headers, &body, head_only)
         }
     }
+}
+
+/// The snippet from `dist/manifest.json`, its base URL replaced by where the
+/// widget is served now.
+fn snippet(widget_base: &str) -> String {
+    let manifest = std::fs::read_to_string(root().join("dist").join("manifest.json")).unwrap_or_default();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap_or_default();
+    let snippet = manifest["snippet"].as_str().unwrap_or_default();
+    let base_url = manifest["base_url"].as_str().unwrap_or_default();
+    if base_url.is_empty() {
+        return snippet.to_string();
+    }
+    snippet.replace(base_url, &format!("{widget_base}/"))
 }
 
 /// The file a URL path names, never outside the site's folders.

@@ -2,7 +2,7 @@
 
 use crate::dist::{self, path_str, visitor_sizes};
 use crate::tools::{self, node_bin, Need, WASM_TARGET};
-use crate::{run_command, run_command_with, serve, Result};
+use crate::{nginx, run_command, run_command_with, serve, Result};
 
 /// The most a visitor may download, gzip-compressed (loader, glue, wasm, CSS
 /// and data). Bytes are deterministic, so this is a test, not a benchmark.
@@ -11,6 +11,9 @@ pub const BUDGET_GZIP_BYTES: u64 = 90_000;
 pub fn run(args: &[String]) -> Result {
     let skip_e2e = args.iter().any(|arg| arg == "--skip-e2e");
     tools::ensure(if skip_e2e { Need::Build } else { Need::Everything })?;
+    if !skip_e2e {
+        tools::ensure_debian_packages(nginx::PACKAGES)?;
+    }
     tools::ensure_rust_components()?;
 
     run_command("cargo", &["fmt", "--all", "--check"])?;
@@ -37,7 +40,7 @@ pub fn run(args: &[String]) -> Result {
         return Ok(());
     }
 
-    let built = dist::build()?;
+    let built = dist::build(dist::DEFAULT_BASE_URL)?;
     let sizes = visitor_sizes(&built)?;
     println!(
         "budget: a visitor downloads {} bytes gzip (at most {BUDGET_GZIP_BYTES})",
@@ -50,15 +53,35 @@ pub fn run(args: &[String]) -> Result {
         ));
     }
 
-    let origins = serve::start(0, 0)?;
-    println!("widget origin {}, host origin {}", origins.widget, origins.host);
+    end_to_end(&built.dir, &[])
+}
+
+/// `cargo xtask e2e [playwright arguments]`: the browser tests alone, on the
+/// dist/ already built. For working on the tests; `test` runs them anyway.
+pub fn run_end_to_end(args: &[String]) -> Result {
+    let dist = crate::root().join("dist");
+    if !dist.join("manifest.json").exists() {
+        return Err("no dist/ yet: run cargo xtask dist first".into());
+    }
+    tools::ensure(Need::Everything)?;
+    tools::ensure_debian_packages(nginx::PACKAGES)?;
+    end_to_end(&dist, args)
+}
+
+/// dist/ through a real nginx with the documented configuration; the host
+/// pages from another origin, as on a real site; Playwright in between.
+fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
+    let nginx = nginx::start(dist)?;
+    let host = serve::start_host(0, &nginx.base)?;
+    println!("widget served by nginx at {}, host pages at {host}", nginx.base);
+    let mut args = vec!["test", "--config", "tests/e2e/playwright.config.ts"];
+    args.extend(extra.iter().map(String::as_str));
     run_command_with(
         &path_str(&node_bin("playwright")),
-        &["test", "--config", "tests/e2e/playwright.config.ts"],
+        &args,
         &[
-            ("CDS17_WIDGET_ORIGIN", origins.widget.as_str()),
-            ("CDS17_HOST_ORIGIN", origins.host.as_str()),
-            ("CDS17_PINNED_LOADER", built.pinned_loader.as_str()),
+            ("CDS17_WIDGET_BASE", nginx.base.as_str()),
+            ("CDS17_HOST_ORIGIN", host.as_str()),
         ],
     )
 }
