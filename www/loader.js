@@ -26,6 +26,8 @@
   var VERSION = '__CDS17_VERSION__';
   var WASM_FILE = '__CDS17_WASM__';
   var WASM_INTEGRITY = '__CDS17_WASM_INTEGRITY__';
+  // Empty, unless the build folded the wasm in (base64) to save a request.
+  var WASM_INLINE = '__CDS17_WASM_INLINE__';
   var script = d.currentScript;
 
   function warn(message, detail) {
@@ -53,7 +55,11 @@
     if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
     resolve(
       wasm_bindgen({
-        module_or_path: fetch(base + WASM_FILE, { credentials: 'omit', integrity: WASM_INTEGRITY }),
+        module_or_path: WASM_INLINE
+          ? Uint8Array.from(atob(WASM_INLINE), function (c) {
+              return c.charCodeAt(0);
+            })
+          : fetch(base + WASM_FILE, { credentials: 'omit', integrity: WASM_INTEGRITY }),
       }),
     );
   }).then(function () {

@@ -29,6 +29,9 @@ const WASM_FEATURES: &[&str] = &[
 
 const GLUE_MARKER: &str = "/*__CDS17_GLUE__*/";
 
+/// The wasm's stack; see `build`.
+const STACK_BYTES: u32 = 128 * 1024;
+
 pub struct Dist {
     pub dir: PathBuf,
     pub wasm: String,
@@ -69,7 +72,14 @@ pub fn build(base_url: &str) -> Result<Dist> {
     // Panic locations name source files; without the registry's long local
     // prefix they cost visitors fewer bytes, and the build is reproducible.
     let registry = tools::cargo_home().join("registry").join("src");
-    let rustflags = format!("--remap-path-prefix={}=crates", path_str(&registry));
+    // A 128 KiB stack instead of Rust's default 1 MiB, which every page that
+    // embeds the widget would otherwise reserve. Building the whole view in
+    // one inlined call takes more than 64 KiB (a mount then traps with
+    // "memory access out of bounds"); 128 KiB passes every test.
+    let rustflags = format!(
+        "--remap-path-prefix={}=crates -C link-arg=-zstack-size={STACK_BYTES}",
+        path_str(&registry)
+    );
     run_command_with(
         "cargo",
         &[
@@ -116,29 +126,9 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let (wasm, glue) = imports::shorten(&read(&optimised)?, &read_text(&work.join("cds17.js"))?)?;
     let wasm_name = format!("cds17.{}.wasm", short_hash(&wasm));
 
-    let loader_source = read_text(&root.join("www").join("loader.js"))?;
-    if !loader_source.contains(GLUE_MARKER) {
-        return Err(format!("www/loader.js lost its {GLUE_MARKER} marker"));
-    }
-    let loader = loader_source
-        .replace(GLUE_MARKER, &glue)
-        .replace("__CDS17_VERSION__", &crate_version()?)
-        .replace("__CDS17_WASM__", &wasm_name)
-        .replace("__CDS17_WASM_INTEGRITY__", &integrity(&wasm));
-    let unminified = work.join("cds17.js");
-    write(&unminified, loader.as_bytes())?;
-    let minified = work.join("cds17.min.js");
-    run_command(
-        &path_str(&node_bin("esbuild")),
-        &[
-            &path_str(&unminified),
-            "--minify",
-            "--legal-comments=inline",
-            &format!("--outfile={}", path_str(&minified)),
-            "--log-level=warning",
-        ],
-    )?;
-    let loader = read(&minified)?;
+    write(&work.join("glue.js"), glue.as_bytes())?;
+    write(&work.join("wasm.wasm"), &wasm)?;
+    let loader = loader(&glue, &wasm_name, &wasm, false)?;
     let pinned_loader = format!("cds17.{}.js", short_hash(&loader));
 
     let dist = root.join("dist");
@@ -166,6 +156,44 @@ pub fn build(base_url: &str) -> Result<Dist> {
     };
     print_sizes(&built)?;
     Ok(built)
+}
+
+/// The loader: `www/loader.js` with the glue folded in, minified. With
+/// `inline_wasm`, the wasm is folded in too, in base64: one request instead
+/// of two, and no streaming compilation (`cargo xtask bench` compares).
+pub fn loader(glue: &str, wasm_name: &str, wasm: &[u8], inline_wasm: bool) -> Result<Vec<u8>> {
+    use base64::Engine as _;
+    let work = root().join("target").join("cds17-dist");
+    let source = read_text(&root().join("www").join("loader.js"))?;
+    if !source.contains(GLUE_MARKER) {
+        return Err(format!("www/loader.js lost its {GLUE_MARKER} marker"));
+    }
+    let inline = if inline_wasm {
+        base64::engine::general_purpose::STANDARD.encode(wasm)
+    } else {
+        String::new()
+    };
+    let text = source
+        .replace(GLUE_MARKER, glue)
+        .replace("__CDS17_VERSION__", &crate_version()?)
+        .replace("__CDS17_WASM__", wasm_name)
+        .replace("__CDS17_WASM_INTEGRITY__", &integrity(wasm))
+        .replace("__CDS17_WASM_INLINE__", &inline);
+    let name = if inline_wasm { "cds17.inline" } else { "cds17" };
+    let unminified = work.join(format!("{name}.js"));
+    write(&unminified, text.as_bytes())?;
+    let minified = work.join(format!("{name}.min.js"));
+    run_command(
+        &path_str(&node_bin("esbuild")),
+        &[
+            &path_str(&unminified),
+            "--minify",
+            "--legal-comments=inline",
+            &format!("--outfile={}", path_str(&minified)),
+            "--log-level=warning",
+        ],
+    )?;
+    read(&minified)
 }
 
 /// Bytes a visitor downloads, each way the server may send them.
@@ -212,7 +240,7 @@ fn print_sizes(dist: &Dist) -> Result {
     Ok(())
 }
 
-fn compress_all(dir: &Path) -> Result {
+pub fn compress_all(dir: &Path) -> Result {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -321,11 +349,11 @@ pub fn read_text(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result {
+pub fn write(path: &Path, bytes: &[u8]) -> Result {
     fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn file_size(path: &Path) -> Result<u64> {
+pub fn file_size(path: &Path) -> Result<u64> {
     fs::metadata(path)
         .map(|meta| meta.len())
         .map_err(|e| format!("{}: {e}", path.display()))

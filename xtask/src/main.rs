@@ -7,6 +7,7 @@
 //!
 //! Each installs what it needs and skips what is already there.
 
+mod bench;
 mod dist;
 mod imports;
 mod nginx;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("e2e") => test::run_end_to_end(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("setup") => tools::ensure(tools::Need::Everything),
         _ => Err(USAGE.to_string()),
     };
@@ -46,6 +48,8 @@ const USAGE: &str = "usage: cargo xtask <command>
           [--skip-e2e]  only the Rust checks and native tests
   e2e     only the browser tests, on the dist/ already built
           [playwright arguments, e.g. -g 'deep links']
+  bench   cds17 against a plain-JS floor in headless Chromium; writes
+          target/bench/report.json and the README's table [--runs N]
   setup   install every tool the other commands need";
 
 /// The repository root (the parent of `xtask/`).

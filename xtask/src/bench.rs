@@ -1,0 +1,136 @@
+//! `cargo xtask bench`: cds17 against a plain-JS floor in headless Chromium.
+//!
+//! It builds dist/, the floor (tests/bench/floor, with the same 17 cards from
+//! content/cards.toml) and a variant of the loader with the wasm folded in;
+//! serves them through nginx with www/nginx.conf and the host pages from
+//! another origin; runs tests/bench/run.mjs; and writes target/bench/
+//! report.json and the README's table.
+
+use std::fs;
+use std::path::Path;
+
+use crate::dist::{self, compress_all, file_size, path_str, read, read_text, with_suffix, write};
+use crate::tools::{self, node_bin, Need};
+use crate::{nginx, root, run_command, run_command_with, serve, Result};
+
+const README_START: &str = "<!-- bench:start -->";
+const README_END: &str = "<!-- bench:end -->";
+
+pub fn run(args: &[String]) -> Result {
+    let runs = match args {
+        [] => "7".to_string(),
+        [flag, runs] if flag == "--runs" => runs.clone(),
+        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
+    };
+    tools::ensure(Need::Everything)?;
+    tools::ensure_debian_packages(nginx::PACKAGES)?;
+    let built = dist::build(dist::DEFAULT_BASE_URL)?;
+
+    // What nginx serves: dist/, the floor, and the one-file variant.
+    let served = root().join("target").join("bench").join("served");
+    if served.exists() {
+        fs::remove_dir_all(&served).map_err(|e| e.to_string())?;
+    }
+    fs::create_dir_all(&served).map_err(|e| e.to_string())?;
+    for entry in fs::read_dir(&built.dir).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let Some(name) = path.file_name() {
+            fs::copy(&path, served.join(name)).map_err(|e| e.to_string())?;
+        }
+    }
+    let work = root().join("target").join("cds17-dist");
+    let inline = dist::loader(
+        &read_text(&work.join("glue.js"))?,
+        &built.wasm,
+        &read(&work.join("wasm.wasm"))?,
+        true,
+    )?;
+    write(&served.join("cds17.inline.js"), &inline)?;
+    write(&served.join("floor.js"), &floor()?)?;
+    compress_all(&served)?;
+
+    let sizes = |files: &[&str]| -> Result<serde_json::Value> {
+        let (mut gzip, mut brotli) = (0, 0);
+        for file in files {
+            gzip += file_size(&with_suffix(&served.join(file), "gz"))?;
+            brotli += file_size(&with_suffix(&served.join(file), "br"))?;
+        }
+        Ok(serde_json::json!({ "gzip": gzip, "brotli": brotli }))
+    };
+    let files = serde_json::json!({
+        "cds17": sizes(&["cds17.js", built.wasm.as_str()])?,
+        "inline": sizes(&["cds17.inline.js"])?,
+        "floor": sizes(&["floor.js"])?,
+    });
+
+    let nginx = nginx::start(&served)?;
+    let host = serve::start_host(0, &nginx.base)?;
+    let out = root().join("target").join("bench");
+    run_command_with(
+        "node",
+        &["tests/bench/run.mjs"],
+        &[
+            ("CDS17_WIDGET_BASE", nginx.base.as_str()),
+            ("CDS17_HOST_ORIGIN", host.as_str()),
+            ("BENCH_RUNS", runs.as_str()),
+            ("BENCH_OUT", path_str(&out).as_str()),
+            ("BENCH_FILES", files.to_string().as_str()),
+        ],
+    )?;
+    drop(nginx);
+    update_readme(&read_text(&out.join("report.md"))?)
+}
+
+/// tests/bench/floor/floor.js with the cards and the stylesheet filled in,
+/// minified as the loader is.
+fn floor() -> Result<Vec<u8>> {
+    let folder = root().join("tests").join("bench").join("floor");
+    let content: toml::Value = toml::from_str(&read_text(&root().join("content").join("cards.toml"))?)
+        .map_err(|e| format!("content/cards.toml: {e}"))?;
+    let cards: Vec<serde_json::Value> = content["card"]
+        .as_array()
+        .ok_or("content/cards.toml has no cards")?
+        .iter()
+        .map(|card| {
+            let text = |lang: &str| {
+                ["title", "before", "after"]
+                    .map(|field| card[lang][field].as_str().unwrap_or_default().to_string())
+            };
+            serde_json::json!({ "vi": text("vi"), "en": text("en") })
+        })
+        .collect();
+    let source = read_text(&folder.join("floor.js"))?
+        .replace("__FLOOR_CARDS__", &serde_json::Value::Array(cards).to_string())
+        .replace(
+            "__FLOOR_STYLE__",
+            &serde_json::Value::String(read_text(&folder.join("floor.css"))?).to_string(),
+        );
+    let work = root().join("target").join("bench");
+    fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let unminified = work.join("floor.js");
+    write(&unminified, source.as_bytes())?;
+    let minified = work.join("floor.min.js");
+    run_command(
+        &path_str(&node_bin("esbuild")),
+        &[
+            &path_str(&unminified),
+            "--minify",
+            &format!("--outfile={}", path_str(&minified)),
+            "--log-level=warning",
+        ],
+    )?;
+    read(&minified)
+}
+
+/// The README shows the latest table, between two markers.
+fn update_readme(table: &str) -> Result {
+    let path = root().join("README.md");
+    let readme = read_text(&path)?;
+    let (Some(start), Some(end)) = (readme.find(README_START), readme.find(README_END)) else {
+        return Err(format!(
+            "README.md lacks the {README_START} … {README_END} markers"
+        ));
+    };
+    let updated = format!("{}{README_START}\n{table}{}", &readme[..start], &readme[end..]);
+    write(Path::new(&path), updated.as_bytes())
+}
