@@ -116,7 +116,12 @@ pub fn build(base_url: &str) -> Result<Dist> {
     )?;
 
     let optimised = work.join("cds17.opt.wasm");
-    let mut wasm_opt_args = vec!["-Oz", "--strip-debug", "--strip-producers"];
+    let mut wasm_opt_args = vec![
+        "-Oz",
+        "--strip-debug",
+        "--strip-producers",
+        "--strip-target-features",
+    ];
     wasm_opt_args.extend_from_slice(WASM_FEATURES);
     let input = path_str(&work.join("cds17_bg.wasm"));
     let output = path_str(&optimised);
