@@ -13,8 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
+    CustomEvent, CustomEventInit, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
@@ -22,7 +21,6 @@ use crate::deeplink::{card_from_hash, hash_for, HashCard};
 use crate::options::{self, parse_card, parse_lang, Options, Origin, RawValue, Warning, OPTION_NAMES};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-const STYLESHEET_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 struct Mounted {
     id: u32,
@@ -41,76 +39,66 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// The widget that reads and writes `#cds17-N`: by default the first one.
     static DEEPLINK_OWNER: Cell<Option<u32>> = const { Cell::new(None) };
-    static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// What `CDS17.mount` resolves to.
-#[wasm_bindgen]
-pub struct WidgetHandle {
-    id: u32,
+/// What a handle asks of its widget. `cds17.js` builds the handle that
+/// `CDS17.mount` resolves to, one method per verb, each a call of
+/// [`command`]: one export instead of a class with six, whose shims and
+/// glue every visitor would download.
+mod verb {
+    pub const GO_TO: u8 = 0;
+    pub const NEXT: u8 = 1;
+    pub const PREVIOUS: u8 = 2;
+    pub const FLIP: u8 = 3;
+    pub const SET_LANG: u8 = 4;
+    pub const DESTROY: u8 = 5;
 }
 
+/// Runs one handle method on the widget `id`. A widget that is gone (a
+/// handle used after `destroy()`) ignores it.
 #[wasm_bindgen]
-impl WidgetHandle {
-    /// Shows card `n` (1..=17; a numeric string works too).
-    #[wasm_bindgen(js_name = goTo)]
-    pub fn go_to(&self, card: JsValue) -> Result<(), JsValue> {
-        match parse_card(&raw_value(&card)) {
-            Some(card) => with_controller(self.id, |controller| controller.go_to(card)),
+pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
+    match verb {
+        verb::GO_TO => match parse_card(&raw_value(&value)) {
+            Some(card) => with_controller(id, |controller| controller.go_to(card)),
             None => warn_js(
                 "cds17: goTo() takes a card number from 1 to 17, not",
-                &card,
+                &value,
                 "; nothing changed.",
             ),
-        }
-        Ok(())
-    }
-
-    pub fn next(&self) -> Result<(), JsValue> {
-        with_controller(self.id, Controller::next);
-        Ok(())
-    }
-
-    pub fn prev(&self) -> Result<(), JsValue> {
-        with_controller(self.id, Controller::previous);
-        Ok(())
-    }
-
-    /// Flips the current card.
-    pub fn flip(&self) -> Result<(), JsValue> {
-        with_controller(self.id, Controller::flip);
-        Ok(())
-    }
-
-    #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsValue> {
-        match parse_lang(&raw_value(&lang)) {
-            Some(lang) => with_controller(self.id, |controller| controller.set_lang(lang)),
+        },
+        verb::NEXT => with_controller(id, Controller::next),
+        verb::PREVIOUS => with_controller(id, Controller::previous),
+        verb::FLIP => with_controller(id, Controller::flip),
+        verb::SET_LANG => match parse_lang(&raw_value(&value)) {
+            Some(lang) => with_controller(id, |controller| controller.set_lang(lang)),
             None => warn_js(
                 "cds17: setLang() takes 'vi' or 'en', not",
-                &lang,
+                &value,
                 "; nothing changed.",
             ),
-        }
-        Ok(())
+        },
+        verb::DESTROY => unmount_id(id),
+        _ => {}
     }
-
-    /// Unmounts the widget. Safe to call again.
-    pub fn destroy(&self) -> Result<(), JsValue> {
-        unmount_id(self.id);
-        Ok(())
-    }
+    Ok(())
 }
 
-/// Mounts the widget on `element`, or returns the handle of the widget
-/// already there: one widget per placeholder, however often it is called.
+/// Mounts the widget on `element` and returns its id, or the id of the
+/// widget already there: one widget per placeholder, however often it is
+/// called.
+///
+/// `stylesheet` is the widget's [`STYLESHEET`](crate::STYLESHEET) as a
+/// constructed `CSSStyleSheet`, shared by every widget on the page, or as
+/// text where the browser cannot construct one. The loader makes it: it
+/// carries the stylesheet, so the wasm does not.
 #[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+pub fn mount(element: Element, options: JsValue, stylesheet: JsValue) -> Result<u32, JsValue> {
     if let Some(id) = id_of(&element) {
-        return Ok(WidgetHandle { id });
+        return Ok(id);
     }
     let mut options = read_options(&element, &options);
-    let mount_point = prepare_shadow_root(&element)?;
+    let mount_point = prepare_shadow_root(&element, &stylesheet)?;
 
     // Claimed only once nothing else can fail, so a failed mount never
     // keeps the page's deep links from the next widget.
@@ -175,7 +163,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
     set(&detail, "lang", &JsValue::from_str(lang.code()));
     set(&detail, "card", &JsValue::from(card));
     dispatch(&element, "cds17:ready", &detail);
-    Ok(WidgetHandle { id })
+    Ok(id)
 }
 
 /// Unmounts the widget on `element`, if there is one, and shows the
@@ -336,27 +324,19 @@ fn shadow_root_of(element: &Element) -> Result<ShadowRoot, JsValue> {
     element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
 }
 
-/// One constructed stylesheet, shared by every widget on the page. Where
-/// constructed stylesheets are missing (Safari before 16.4), a <style>.
-fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = STYLESHEET.with_borrow_mut(|cached| {
-        if cached.is_none() {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(STYLESHEET_TEXT).ok()?;
-            *cached = Some(sheet);
-        }
-        cached.clone()
-    });
-    match sheet {
-        Some(sheet) => {
-            js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
-        }
+/// Adopts the constructed stylesheet, or puts its text in a <style>.
+fn adopt_stylesheet(shadow: &ShadowRoot, stylesheet: &JsValue, document: &Document) -> Result<(), JsValue> {
+    match stylesheet.as_string() {
         None => {
-            let document = shadow
-                .owner_document()
-                .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
+            js_sys::Reflect::set(
+                shadow,
+                &"adoptedStyleSheets".into(),
+                &js_sys::Array::of1(stylesheet),
+            )?;
+        }
+        Some(text) => {
             let style = document.create_element("style")?;
-            style.set_text_content(Some(STYLESHEET_TEXT));
+            style.set_text_content(Some(&text));
             shadow.append_child(&style)?;
         }
     }
@@ -417,16 +397,17 @@ fn script_values(options: &JsValue) -> [JsValue; 5] {
 
 /// The placeholder's open shadow root, with the stylesheet and an empty
 /// element to mount into.
-fn prepare_shadow_root(element: &Element) -> Result<HtmlElement, JsValue> {
+fn prepare_shadow_root(element: &Element, stylesheet: &JsValue) -> Result<HtmlElement, JsValue> {
     let shadow = shadow_root_of(element)?;
-    adopt_stylesheet(&shadow)?;
     let document = element
         .owner_document()
         .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
     let mount_point: HtmlElement = document.create_element("div")?.dyn_into()?;
     mount_point.set_class_name("cds17-mount");
-    // Clears the <slot> that a previous unmount left to show the fallback.
+    // Clears the <slot> that a previous unmount left to show the fallback
+    // (and a <style> of an earlier mount, which comes back next).
     shadow.replace_children_with_node_1(&mount_point);
+    adopt_stylesheet(&shadow, stylesheet, &document)?;
     Ok(mount_point)
 }
 

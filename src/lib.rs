@@ -13,6 +13,11 @@ pub mod options;
 pub mod palette;
 
 pub use components::explainer::{Controller, Explainer, Side, WidgetEvent};
-pub use embed::{mount, unmount, WidgetHandle};
+pub use embed::{command, mount, unmount};
 pub use i18n::Lang;
 pub use options::{Options, Theme, View};
+
+/// The widget's stylesheet, minified. [`Explainer`] carries no styles of its
+/// own: a Rust site adopts this into the shadow root it renders the widget
+/// in (or puts it in a `<style>` there). `cds17.js` carries the same text.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));

@@ -28,6 +28,7 @@
   var WASM_INTEGRITY = '__CDS17_WASM_INTEGRITY__';
   // Empty, unless the build folded the wasm in (base64) to save a request.
   var WASM_INLINE = '__CDS17_WASM_INLINE__';
+  var STYLESHEET = '__CDS17_STYLESHEET__';
   var script = d.currentScript;
 
   function warn(message, detail) {
@@ -122,13 +123,40 @@
     return found;
   }
 
+  // A widget's handle: each method is one verb of the wasm's `command`,
+  // in the order of `mod verb` in src/embed.rs.
+  function handle(wasm, id) {
+    var verb = function (code) {
+      return function (value) {
+        wasm.command(id, code, value);
+      };
+    };
+    return { goTo: verb(0), next: verb(1), prev: verb(2), flip: verb(3), setLang: verb(4), destroy: verb(5) };
+  }
+
+  // One constructed stylesheet for every widget on the page; where the
+  // browser cannot construct one (Safari before 16.4), the text, which the
+  // widget puts in a <style> of its own.
+  var sheet;
+  function stylesheet() {
+    if (!sheet) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLESHEET);
+      } catch (error) {
+        sheet = STYLESHEET;
+      }
+    }
+    return sheet;
+  }
+
   var api = {
     __loader: true,
     version: VERSION,
     mount: function (element, options) {
       if (tracked.indexOf(element) < 0) tracked.push(element);
       var mounted = ready.then(function (wasm) {
-        return wasm.mount(element, options);
+        return handle(wasm, wasm.mount(element, options, stylesheet()));
       });
       mounted.catch(function () {
         showFallback(element);

@@ -41,6 +41,7 @@ pub fn run(args: &[String]) -> Result {
     let work = root().join("target").join("cds17-dist");
     let inline = dist::loader(
         &read_text(&work.join("glue.js"))?,
+        &read_text(&work.join("widget.css"))?,
         &built.wasm,
         &read(&work.join("wasm.wasm"))?,
         true,

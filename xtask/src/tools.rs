@@ -39,12 +39,18 @@ pub fn ensure_rust_components() -> Result {
     run_command("rustup", &["component", "add", "rustfmt", "clippy"])
 }
 
+/// The target, and the standard library's source: the release build
+/// rebuilds the library for size (see `dist::build_wasm`).
 fn ensure_wasm_target() -> Result {
     let installed = command_output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
-        return Ok(());
+    if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        run_command("rustup", &["target", "add", WASM_TARGET])?;
     }
-    run_command("rustup", &["target", "add", WASM_TARGET])
+    let components = command_output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if !components.lines().any(|line| line.trim().starts_with("rust-src")) {
+        run_command("rustup", &["component", "add", "rust-src"])?;
+    }
+    Ok(())
 }
 
 /// The CLI must be the very version of the `wasm-bindgen` crate in
