@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::imports;
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{root, run_command, run_command_with, Result};
+use crate::{root, run_command, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
 /// every browser with WebAssembly since 2021 supports.
