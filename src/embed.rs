@@ -12,15 +12,12 @@ use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CustomEvent, CustomEventInit, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
 use crate::deeplink::{card_from_hash, hash_for, HashCard};
+use crate::i18n::Lang;
 use crate::options::{self, parse_card, parse_lang, Options, Origin, RawValue, Warning, OPTION_NAMES};
-
-const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 struct Mounted {
     id: u32,
@@ -29,6 +26,9 @@ struct Mounted {
     mount_point: Element,
     controller: Controller,
     deeplink: bool,
+    /// The loader's `emit(element, name, card, extra)`, which dispatches
+    /// the widget's DOM events.
+    emit: js_sys::Function,
     /// Dropping it unmounts the view and disposes its reactive owner.
     _view: Box<dyn Any>,
     _hashchange: Option<EventListener>,
@@ -59,27 +59,24 @@ mod verb {
 #[wasm_bindgen]
 pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
     match verb {
+        verb::DESTROY => unmount_id(id),
         verb::GO_TO => match parse_card(&raw_value(&value)) {
-            Some(card) => with_controller(id, |controller| controller.go_to(card)),
+            Some(card) => with_controller(id, verb::GO_TO, card),
             None => warn_js(
                 "cds17: goTo() takes a card number from 1 to 17, not",
                 &value,
                 "; nothing changed.",
             ),
         },
-        verb::NEXT => with_controller(id, Controller::next),
-        verb::PREVIOUS => with_controller(id, Controller::previous),
-        verb::FLIP => with_controller(id, Controller::flip),
         verb::SET_LANG => match parse_lang(&raw_value(&value)) {
-            Some(lang) => with_controller(id, |controller| controller.set_lang(lang)),
+            Some(lang) => with_controller(id, verb::SET_LANG, lang as u8),
             None => warn_js(
                 "cds17: setLang() takes 'vi' or 'en', not",
                 &value,
                 "; nothing changed.",
             ),
         },
-        verb::DESTROY => unmount_id(id),
-        _ => {}
+        verb => with_controller(id, verb, 0),
     }
     Ok(())
 }
@@ -92,8 +89,17 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 /// constructed `CSSStyleSheet`, shared by every widget on the page, or as
 /// text where the browser cannot construct one. The loader makes it: it
 /// carries the stylesheet, so the wasm does not.
+///
+/// `emit(element, name, card, extra)` is the loader's: it dispatches the
+/// widget's events on the placeholder (`extra` is the side of a flip, or
+/// the language when ready).
 #[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue, stylesheet: JsValue) -> Result<u32, JsValue> {
+pub fn mount(
+    element: Element,
+    options: JsValue,
+    stylesheet: JsValue,
+    emit: js_sys::Function,
+) -> Result<u32, JsValue> {
     if let Some(id) = id_of(&element) {
         return Ok(id);
     }
@@ -141,8 +147,7 @@ pub fn mount(element: Element, options: JsValue, stylesheet: JsValue) -> Result<
         .then(web_sys::window)
         .flatten()
         .map(|window| EventListener::new(&window, "hashchange", move |_| on_hash_change(id)));
-    let lang = controller.lang();
-    let card = controller.current();
+    let ready = (controller.current(), controller.lang().code());
     MOUNTED.with_borrow_mut(|mounted| {
         mounted.push(Mounted {
             id,
@@ -150,6 +155,7 @@ pub fn mount(element: Element, options: JsValue, stylesheet: JsValue) -> Result<
             mount_point: mount_point.into(),
             controller,
             deeplink,
+            emit: emit.clone(),
             _view: Box::new(view),
             _hashchange: hashchange,
         })
@@ -157,12 +163,13 @@ pub fn mount(element: Element, options: JsValue, stylesheet: JsValue) -> Result<
     if let Some(card) = reveal {
         reveal_card(id, card);
     }
-
-    let detail = js_sys::Object::new();
-    set(&detail, "version", &JsValue::from_str(VERSION));
-    set(&detail, "lang", &JsValue::from_str(lang.code()));
-    set(&detail, "card", &JsValue::from(card));
-    dispatch(&element, "cds17:ready", &detail);
+    let _ = emit.call4(
+        &JsValue::NULL,
+        &element,
+        &JsValue::from_str("cds17:ready"),
+        &JsValue::from(ready.0),
+        &JsValue::from_str(ready.1),
+    );
     Ok(id)
 }
 
@@ -204,36 +211,53 @@ fn id_of(element: &Element) -> Option<u32> {
     MOUNTED.with_borrow(|mounted| mounted.iter().find(|m| &m.element == element).map(|m| m.id))
 }
 
-/// Runs `action` on a widget's controller, outside the registry borrow so
-/// that anything it triggers may use the registry too.
-fn with_controller(id: u32, action: impl FnOnce(&Controller)) {
-    let controller = MOUNTED.with_borrow(|mounted| mounted.iter().find(|m| m.id == id).map(|m| m.controller));
-    if let Some(controller) = controller {
-        action(&controller);
-    }
+/// What the rest of this file needs of a mounted widget, copied out of the
+/// registry so that whatever it triggers may use the registry too.
+struct Found {
+    element: Element,
+    mount_point: Element,
+    controller: Controller,
+    deeplink: bool,
+    emit: js_sys::Function,
 }
 
-fn element_of(id: u32) -> Option<(Element, bool)> {
+fn find(id: u32) -> Option<Found> {
     MOUNTED.with_borrow(|mounted| {
-        mounted
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| (m.element.clone(), m.deeplink))
+        let m = mounted.iter().find(|m| m.id == id)?;
+        Some(Found {
+            element: m.element.clone(),
+            mount_point: m.mount_point.clone(),
+            controller: m.controller,
+            deeplink: m.deeplink,
+            emit: m.emit.clone(),
+        })
     })
+}
+
+/// Runs a handle's verb on a widget's controller; `value` is the card or
+/// the language the verb takes.
+fn with_controller(id: u32, verb: u8, value: u8) {
+    let Some(found) = find(id) else {
+        return;
+    };
+    let controller = found.controller;
+    match verb {
+        verb::GO_TO => controller.go_to(value),
+        verb::NEXT => controller.next(),
+        verb::PREVIOUS => controller.previous(),
+        verb::FLIP => controller.flip(),
+        verb::SET_LANG if value == Lang::En as u8 => controller.set_lang(Lang::En),
+        verb::SET_LANG => controller.set_lang(Lang::Vi),
+        _ => {}
+    }
 }
 
 /// Shows a card, scrolls it into view and moves focus to it: what following
 /// a deep link does.
 fn reveal_card(id: u32, card: u8) {
-    let found = MOUNTED.with_borrow(|mounted| {
-        mounted
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| (m.controller, m.mount_point.clone()))
-    });
-    if let Some((controller, mount_point)) = found {
-        controller.go_to(card);
-        focus_card_later(mount_point, controller.current(), true);
+    if let Some(found) = find(id) {
+        found.controller.go_to(card);
+        focus_card_later(found.mount_point, found.controller.current(), true);
     }
 }
 
@@ -247,25 +271,29 @@ fn claim_deeplink(requested: Option<bool>, id: u32) -> bool {
 }
 
 fn on_widget_event(id: u32, event: WidgetEvent) {
-    let Some((element, deeplink)) = element_of(id) else {
+    let Some(found) = find(id) else {
         return;
     };
-    let detail = js_sys::Object::new();
-    let name = match event {
+    let (name, card, extra) = match event {
         WidgetEvent::Change(card) => {
-            if deeplink {
+            if found.deeplink {
                 write_hash(card);
             }
-            set(&detail, "card", &JsValue::from(card));
-            "cds17:change"
+            ("cds17:change", card, JsValue::UNDEFINED)
         }
-        WidgetEvent::Flip(card, side) => {
-            set(&detail, "card", &JsValue::from(card));
-            set(&detail, "side", &JsValue::from_str(side.code()));
-            "cds17:flip"
-        }
+        WidgetEvent::Flip(card, side) => ("cds17:flip", card, JsValue::from_str(side.code())),
     };
-    dispatch_later(element, name, detail);
+    // After the DOM shows the change, so that a listener looking at the
+    // widget sees what the event describes.
+    after_render(Box::new(move || {
+        let _ = found.emit.call4(
+            &JsValue::NULL,
+            &found.element,
+            &JsValue::from_str(name),
+            &JsValue::from(card),
+            &extra,
+        );
+    }));
 }
 
 fn on_hash_change(id: u32) {
@@ -467,24 +495,4 @@ fn warn_invalid_hash() {
 
 fn warn_js(head: &str, value: &JsValue, tail: &str) {
     web_sys::console::warn_3(&head.into(), value, &tail.into());
-}
-
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
-}
-
-/// Events go out after the DOM shows the change, so a listener that looks at
-/// the widget sees what the event describes.
-fn dispatch_later(element: Element, name: &'static str, detail: js_sys::Object) {
-    after_render(Box::new(move || dispatch(&element, name, &detail)));
-}
-
-fn dispatch(element: &Element, name: &str, detail: &js_sys::Object) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = element.dispatch_event(&event);
-    }
 }

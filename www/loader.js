@@ -150,13 +150,23 @@
     return sheet;
   }
 
+  // The widget's events, dispatched on the placeholder when the wasm says:
+  // cds17:ready { version, lang, card }, cds17:change { card } and
+  // cds17:flip { card, side }.
+  function emit(element, name, card, extra) {
+    var detail = { card: card };
+    if (name === 'cds17:ready') detail = { version: VERSION, lang: extra, card: card };
+    if (name === 'cds17:flip') detail.side = extra;
+    element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
+  }
+
   var api = {
     __loader: true,
     version: VERSION,
     mount: function (element, options) {
       if (tracked.indexOf(element) < 0) tracked.push(element);
       var mounted = ready.then(function (wasm) {
-        return handle(wasm, wasm.mount(element, options, stylesheet()));
+        return handle(wasm, wasm.mount(element, options, stylesheet(), emit));
       });
       mounted.catch(function () {
         showFallback(element);

@@ -1,15 +1,104 @@
-//! Reactive text and attributes, in two shapes.
+//! Reactive text and attributes, click handlers and effects, each in one
+//! shape.
 //!
-//! Leptos generates rendering code for every distinct closure type it is
-//! given, so a closure per string would cost every visitor kilobytes. The
-//! components take their reactive text and flags from here instead, boxed
-//! into one text type and one flag type.
+//! Leptos generates code for every distinct closure type it is given: a
+//! closure per string, per click handler or per effect would cost every
+//! visitor kilobytes. The components take them from here instead, boxed
+//! into one type each.
+
+use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
 use super::explainer::Controller;
 use crate::content::{Card, CardText};
 use crate::i18n::{Lang, Strings};
+use crate::options::View;
+
+/// A value with a handful of possible states, which fits in a `u8`.
+pub(crate) trait Small: Copy + 'static {
+    fn to_u8(self) -> u8;
+    fn from_u8(index: u8) -> Self;
+}
+
+impl Small for bool {
+    fn to_u8(self) -> u8 {
+        u8::from(self)
+    }
+    fn from_u8(index: u8) -> Self {
+        index != 0
+    }
+}
+
+impl Small for Lang {
+    fn to_u8(self) -> u8 {
+        self as u8
+    }
+    fn from_u8(index: u8) -> Self {
+        if index == Lang::En as u8 {
+            Lang::En
+        } else {
+            Lang::Vi
+        }
+    }
+}
+
+impl Small for View {
+    fn to_u8(self) -> u8 {
+        self as u8
+    }
+    fn from_u8(index: u8) -> Self {
+        if index == View::Grid as u8 {
+            View::Grid
+        } else {
+            View::Deck
+        }
+    }
+}
+
+/// A signal of a [`Small`] value (a language, a view, a yes/no), kept as a
+/// `u8`. Each type of signal brings its own copy of the reactive code; this
+/// way every signal of the widget shares that of `RwSignal<u8>`.
+pub(crate) struct Choice<T> {
+    index: RwSignal<u8>,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Choice<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Choice<T> {}
+
+impl<T: Small> Choice<T> {
+    pub fn new(value: T) -> Self {
+        Choice {
+            index: RwSignal::new(value.to_u8()),
+            kind: PhantomData,
+        }
+    }
+
+    /// The value, tracked: a reactive closure that calls it runs again
+    /// when it changes.
+    pub fn get(self) -> T {
+        T::from_u8(self.index.get())
+    }
+
+    pub fn get_untracked(self) -> T {
+        T::from_u8(self.index.try_get_untracked().unwrap_or_default())
+    }
+
+    pub fn set(self, value: T) {
+        self.index.try_set(value.to_u8());
+    }
+
+    /// Whether it holds `value` (or, with `equal: false`, does not).
+    pub fn holds(self, value: T, equal: bool) -> Flag {
+        holds(self.index, value.to_u8(), equal)
+    }
+}
 
 /// Text that follows the widget's state.
 pub(crate) type Text = Box<dyn Fn() -> &'static str + Send + Sync>;
@@ -22,13 +111,13 @@ pub(crate) fn text(compute: impl Fn() -> &'static str + Send + Sync + 'static) -
 }
 
 /// A UI string in the widget's current language.
-pub(crate) fn ui_text(lang: RwSignal<Lang>, pick: fn(&'static Strings) -> &'static str) -> Text {
+pub(crate) fn ui_text(lang: Choice<Lang>, pick: fn(&'static Strings) -> &'static str) -> Text {
     Box::new(move || pick(lang.get().strings()))
 }
 
 /// A part of a card's text in the widget's current language.
 pub(crate) fn card_text(
-    lang: RwSignal<Lang>,
+    lang: Choice<Lang>,
     card: &'static Card,
     pick: fn(&'static CardText) -> &'static str,
 ) -> Text {
@@ -36,10 +125,7 @@ pub(crate) fn card_text(
 }
 
 /// Whether `signal` holds `value` (or, with `equal: false`, does not).
-pub(crate) fn holds<T>(signal: RwSignal<T>, value: T, equal: bool) -> Flag
-where
-    T: PartialEq + Copy + Send + Sync + 'static,
-{
+pub(crate) fn holds(signal: RwSignal<u8>, value: u8, equal: bool) -> Flag {
     Box::new(move || (signal.get() == value) == equal)
 }
 
@@ -48,11 +134,22 @@ pub(crate) fn true_false(flag: Flag) -> Text {
     Box::new(move || if flag() { "true" } else { "false" })
 }
 
-/// A click handler that runs `action` on the widget's controller. Plain
-/// buttons share this one closure type instead of one each.
-pub(crate) fn act(
-    controller: Controller,
-    action: fn(&Controller),
-) -> impl FnMut(web_sys::MouseEvent) + Copy + 'static {
-    move |_| action(&controller)
+/// What a click does.
+pub(crate) type OnClick = Box<dyn FnMut(web_sys::MouseEvent)>;
+
+/// A click handler that runs `action` on the widget's controller.
+pub(crate) fn act(controller: Controller, action: impl Fn(&Controller) + 'static) -> OnClick {
+    Box::new(move |_| action(&controller))
+}
+
+/// Any click handler.
+pub(crate) fn on_click(handler: impl FnMut(web_sys::MouseEvent) + 'static) -> OnClick {
+    Box::new(handler)
+}
+
+/// An effect: it is given what it returned last time (`None` on its first
+/// run), and runs again whenever a signal it read changes.
+pub(crate) fn watch(run: impl FnMut(Option<u8>) -> u8 + 'static) {
+    let run: Box<dyn FnMut(Option<u8>) -> u8> = Box::new(run);
+    Effect::new(run);
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
 
-use super::bindings::{card_text, holds, true_false, ui_text, Flag};
+use super::bindings::{card_text, holds, on_click, true_false, ui_text, watch, Choice, Flag};
 use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
 use super::icon::{self, Icon};
 use crate::content::{self, number_label};
@@ -26,14 +26,15 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
     let lang = controller.lang_signal();
     let view = controller.view_signal();
 
-    let flipped = RwSignal::new(false);
+    let flipped = Choice::new(false);
     // The current card tells the explainer which side it shows, for the
     // live region: the one piece of a card's state others need.
     let is_current = holds(controller.current_signal(), number, true);
-    Effect::new(move |_| {
+    watch(move |_| {
         if is_current() {
             context.current_shows_after.set(flipped.get());
         }
+        0
     });
 
     // Every flip, whoever asks for it, goes through here and is reported once.
@@ -48,7 +49,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
 
     // `CDS17` handles and Rust hosts flip "the current card".
     let flip_requests = controller.flip_requests();
-    Effect::new(move |previous: Option<u8>| {
+    watch(move |previous| {
         let requests = flip_requests.get();
         if previous.is_some_and(|previous| previous != requests) && controller.current() == number {
             flip();
@@ -60,7 +61,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
     let current = controller.current_signal();
     let shown = move || view.get() == View::Grid || current.get() == number;
 
-    let on_click = move |event: MouseEvent| {
+    let on_click = on_click(move |event: MouseEvent| {
         if is_selecting_text(&event) {
             return;
         }
@@ -74,7 +75,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         if let Some(button) = button {
             focus_without_scrolling(&button);
         }
-    };
+    });
 
     let swipe_start = Rc::new(Cell::new(None::<(i32, i32)>));
     let on_touchstart = {
@@ -128,8 +129,8 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         view! {
             <section
                 class=class
-                inert=holds(flipped, shown_when_flipped, false)
-                aria-hidden=true_false(holds(flipped, shown_when_flipped, false))
+                inert=flipped.holds(shown_when_flipped, false)
+                aria-hidden=true_false(flipped.holds(shown_when_flipped, false))
             >
                 <div class="cds17-face-head">
                     <span class="cds17-number">{number_label(number)}</span>
@@ -150,7 +151,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
             <article
                 class="cds17-card"
                 data-card=number_label(number)
-                data-flipped=true_false(holds(flipped, true, true))
+                data-flipped=true_false(flipped.holds(true, true))
                 on:click=on_click
                 on:touchstart=on_touchstart
                 on:touchend=on_touchend
@@ -158,7 +159,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                 <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
                 // A toggle with a stable name ("Lật thẻ 5"): the side shown is
                 // its pressed state, and the live region says it in words.
-                <button class="cds17-flip" type="button" aria-pressed=true_false(holds(flipped, true, true))>
+                <button class="cds17-flip" type="button" aria-pressed=true_false(flipped.holds(true, true))>
                     <Icon path=icon::FLIP />
                     {ui_text(lang, |s| s.flip)}
                     <span class="cds17-visually-hidden">" " {number_label(number)}</span>

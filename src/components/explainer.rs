@@ -8,7 +8,7 @@ use web_sys::{
     Element, FocusOptions, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition,
 };
 
-use super::bindings::{text, ui_text};
+use super::bindings::{text, ui_text, watch, Choice};
 use super::{cards::Cards, source_line::SourceLine, toolbar::Toolbar};
 use crate::content::{number_label, CARD_COUNT};
 use crate::i18n::Lang;
@@ -47,8 +47,8 @@ pub enum WidgetEvent {
 #[derive(Clone, Copy)]
 pub struct Controller {
     current: RwSignal<u8>,
-    lang: RwSignal<Lang>,
-    view: RwSignal<View>,
+    lang: Choice<Lang>,
+    view: Choice<View>,
     /// Counts requests to flip the current card; the card watches it.
     flip_requests: RwSignal<u8>,
 }
@@ -57,8 +57,8 @@ impl Controller {
     pub fn new(options: &Options) -> Self {
         Controller {
             current: RwSignal::new(options.card.clamp(1, CARD_COUNT)),
-            lang: RwSignal::new(options.lang),
-            view: RwSignal::new(options.view),
+            lang: Choice::new(options.lang),
+            view: Choice::new(options.view),
             flip_requests: RwSignal::new(0),
         }
     }
@@ -69,7 +69,7 @@ impl Controller {
     }
 
     pub fn lang(&self) -> Lang {
-        self.lang.try_get_untracked().unwrap_or_default()
+        self.lang.get_untracked()
     }
 
     /// Shows card `number`; out-of-range numbers are clamped into 1..=17.
@@ -95,22 +95,22 @@ impl Controller {
     }
 
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.try_set(lang);
+        self.lang.set(lang);
     }
 
     pub fn set_view(&self, view: View) {
-        self.view.try_set(view);
+        self.view.set(view);
     }
 
     pub(crate) fn current_signal(&self) -> RwSignal<u8> {
         self.current
     }
 
-    pub(crate) fn lang_signal(&self) -> RwSignal<Lang> {
+    pub(crate) fn lang_signal(&self) -> Choice<Lang> {
         self.lang
     }
 
-    pub(crate) fn view_signal(&self) -> RwSignal<View> {
+    pub(crate) fn view_signal(&self) -> Choice<View> {
         self.view
     }
 
@@ -124,7 +124,7 @@ impl Controller {
 pub(crate) struct ExplainerContext {
     pub controller: Controller,
     /// Whether the current card shows its back; the current card sets it.
-    pub current_shows_after: RwSignal<bool>,
+    pub current_shows_after: Choice<bool>,
     pub on_event: Option<UnsyncCallback<WidgetEvent>>,
     /// The address a card link starts with; `None`: no link to offer.
     pub link_base: Option<String>,
@@ -136,7 +136,7 @@ pub(crate) struct ExplainerContext {
 pub(crate) fn use_explainer() -> ExplainerContext {
     use_context::<ExplainerContext>().unwrap_or_else(|| ExplainerContext {
         controller: Controller::new(&Options::default()),
-        current_shows_after: RwSignal::new(false),
+        current_shows_after: Choice::new(false),
         on_event: None,
         link_base: None,
     })
@@ -168,7 +168,7 @@ pub fn Explainer(
     link_base: Option<String>,
 ) -> impl IntoView {
     let controller = controller.unwrap_or_else(|| Controller::new(&options));
-    let current_shows_after = RwSignal::new(false);
+    let current_shows_after = Choice::new(false);
     provide_context(ExplainerContext {
         controller,
         current_shows_after,
@@ -177,7 +177,7 @@ pub fn Explainer(
     });
 
     if let Some(on_event) = on_event {
-        Effect::new(move |previous: Option<u8>| {
+        watch(move |previous| {
             let card = controller.current.get();
             if previous.is_some_and(|previous| previous != card) {
                 on_event.try_run(WidgetEvent::Change(card));

@@ -62,7 +62,7 @@ pub(crate) fn Nav() -> impl IntoView {
                                     data-done=true_false(done)
                                     aria-current=true_false(holds(current, number, true))
                                     title=card_text(lang, card, |text| text.title)
-                                    on:click=move |_| controller.go_to(number)
+                                    on:click=act(controller, move |c| c.go_to(number))
                                 >
                                     {number_label(number)}
                                     <span class="cds17-visually-hidden">

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::bindings::{text, ui_text};
+use super::bindings::{on_click, text, ui_text, Choice};
 use super::explainer::use_explainer;
 use super::icon::{self, Icon};
 use crate::content::SOURCE;
@@ -21,19 +21,19 @@ pub(crate) fn SourceLine() -> impl IntoView {
     // A status about another card would mislead, so it shows only while
     // that card is current.
     let copied_card = RwSignal::new(0u8);
-    let copy_worked = RwSignal::new(false);
+    let copy_worked = Choice::new(false);
 
     let copy_button = context.link_base.map(|link_base| {
-        let on_copy = move |_| {
+        let on_copy = on_click(move |_| {
             let card = controller.current();
             let mut link = link_base.clone();
             link.push_str(&share_hash(card));
             spawn_local(async move {
                 let worked = copy_to_clipboard(&link).await;
-                copy_worked.try_set(worked);
+                copy_worked.set(worked);
                 copied_card.try_set(card);
             });
-        };
+        });
         view! {
             <button class="cds17-copy" type="button" on:click=on_copy>
                 <Icon path=icon::LINK />

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::bindings::{act, holds, true_false, ui_text};
+use super::bindings::{act, true_false, ui_text};
 use super::explainer::use_explainer;
 use crate::i18n::Lang;
 use crate::options::View;
@@ -19,7 +19,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     lang="vi"
-                    aria-pressed=true_false(holds(lang, Lang::Vi, true))
+                    aria-pressed=true_false(lang.holds(Lang::Vi, true))
                     on:click=act(controller, |c| c.set_lang(Lang::Vi))
                 >
                     "Tiếng Việt"
@@ -27,7 +27,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     lang="en"
-                    aria-pressed=true_false(holds(lang, Lang::En, true))
+                    aria-pressed=true_false(lang.holds(Lang::En, true))
                     on:click=act(controller, |c| c.set_lang(Lang::En))
                 >
                     "English"
@@ -36,14 +36,14 @@ pub(crate) fn Toolbar() -> impl IntoView {
             <div class="cds17-switch" role="group" aria-label=ui_text(lang, |s| s.view_label)>
                 <button
                     type="button"
-                    aria-pressed=true_false(holds(view, View::Deck, true))
+                    aria-pressed=true_false(view.holds(View::Deck, true))
                     on:click=act(controller, |c| c.set_view(View::Deck))
                 >
                     {ui_text(lang, |s| s.view_deck)}
                 </button>
                 <button
                     type="button"
-                    aria-pressed=true_false(holds(view, View::Grid, true))
+                    aria-pressed=true_false(view.holds(View::Grid, true))
                     on:click=act(controller, |c| c.set_view(View::Grid))
                 >
                     {ui_text(lang, |s| s.view_grid)}

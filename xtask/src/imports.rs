@@ -1,4 +1,4 @@
-//! Short import names.
+//! Short import and export names.
 //!
 //! wasm-bindgen names each import after the JS it calls plus a 16-digit hash
 //! (`__wbg_addEventListener_847fd86b8c33ec43`), and the name stands twice:
@@ -6,10 +6,17 @@
 //! not compress, so visitors pay for them. This renames every import to a
 //! short name in both places, and refuses to guess: each old name must be a
 //! key of the glue's import object exactly once.
+//!
+//! The exports that call Rust closures from JavaScript have long names too
+//! (`wasm_bindgen_<hash>___convert__closures_____invoke___<types>`); they
+//! become `$x0`, `$x1`, … in the module and in the glue's `wasm.<name>(`.
 
 use crate::Result;
 
 const IMPORT_SECTION: u8 = 2;
+const EXPORT_SECTION: u8 = 7;
+/// What the names of the closure-calling exports contain.
+const CLOSURE_EXPORT: &str = "__convert__closures";
 const GLUE_MODULE: &str = "./cds17_bg.js";
 const SHORT_MODULE: &str = "w";
 
@@ -32,6 +39,11 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
             write_leb(&mut out, new_payload.len() as u32);
             out.extend_from_slice(&new_payload);
             renamed = true;
+        } else if id == EXPORT_SECTION {
+            let new_payload = rename_closure_exports(payload, &mut glue)?;
+            out.push(id);
+            write_leb(&mut out, new_payload.len() as u32);
+            out.extend_from_slice(&new_payload);
         } else {
             out.extend_from_slice(&wasm[at..end]);
         }
@@ -75,6 +87,35 @@ fn rename_imports(payload: &[u8], glue: &mut String) -> Result<Vec<u8>> {
     }
     if at != payload.len() {
         return Err("trailing bytes in the import section".into());
+    }
+    Ok(out)
+}
+
+fn rename_closure_exports(payload: &[u8], glue: &mut String) -> Result<Vec<u8>> {
+    let (count, mut at) = read_leb(payload, 0)?;
+    let mut out = Vec::with_capacity(payload.len());
+    write_leb(&mut out, count);
+    let mut renamed = 0;
+    for _ in 0..count {
+        let (name, next) = read_name(payload, at)?;
+        let (_, desc_end) = read_leb(payload, next + 1)?;
+        if name.contains(CLOSURE_EXPORT) {
+            let short = format!("$x{renamed}");
+            renamed += 1;
+            let call = format!("wasm.{name}(");
+            if !glue.contains(&call) {
+                return Err(format!("the glue never calls export {name}"));
+            }
+            *glue = glue.replace(&call, &format!("wasm.{short}("));
+            write_name(&mut out, &short);
+        } else {
+            write_name(&mut out, &name);
+        }
+        out.extend_from_slice(&payload[next..desc_end]);
+        at = desc_end;
+    }
+    if at != payload.len() {
+        return Err("trailing bytes in the export section".into());
     }
     Ok(out)
 }
@@ -166,6 +207,26 @@ mod tests {
         assert!(glue.contains("$a: function() {}, $b: function() {}"));
         assert!(glue.contains("return { w: import0 }"));
         assert!(!glue.contains("__wbg_"));
+    }
+
+    #[test]
+    fn closure_exports_are_renamed_alike_in_the_module_and_the_glue() {
+        let mut wasm = module(&["__wbg_alert_0123", "__wbg_log_4567"]);
+        let long = "wasm_bindgen_0123___convert__closures_____invoke___JsValue";
+        let mut exports = Vec::new();
+        write_leb(&mut exports, 2);
+        for name in [long, "mount"] {
+            write_name(&mut exports, name);
+            exports.extend_from_slice(&[0, 0]);
+        }
+        wasm.push(EXPORT_SECTION);
+        write_leb(&mut wasm, exports.len() as u32);
+        wasm.extend_from_slice(&exports);
+        let glue = format!("{GLUE}\nfunction f(a) {{ wasm.{long}(a); wasm.mount(a); }}");
+        let (wasm, glue) = shorten(&wasm, &glue).unwrap();
+        assert!(glue.contains("wasm.$x0(a); wasm.mount(a);"));
+        let text = String::from_utf8_lossy(&wasm);
+        assert!(text.contains("$x0") && text.contains("mount") && !text.contains("closures"));
     }
 
     #[test]
