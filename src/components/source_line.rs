@@ -1,9 +1,8 @@
 //! Where the 17 points come from, and a link to the card in view.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::bindings::{on_click, text, ui_text, Choice};
 use super::explainer::use_explainer;
@@ -28,8 +27,7 @@ pub(crate) fn SourceLine() -> impl IntoView {
             let card = controller.current();
             let mut link = link_base.clone();
             link.push_str(&share_hash(card));
-            spawn_local(async move {
-                let worked = copy_to_clipboard(&link).await;
+            copy_to_clipboard(&link, move |worked| {
                 copy_worked.set(worked);
                 copied_card.try_set(card);
             });
@@ -65,18 +63,26 @@ pub(crate) fn SourceLine() -> impl IntoView {
     }
 }
 
+/// Copies `text`, then tells `done` whether that worked.
+///
 /// `navigator.clipboard` exists only in secure contexts, and may refuse. It
 /// is looked up rather than called blindly: a JavaScript exception thrown
-/// through wasm would skip our cleanup.
-async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
-        .ok()
+/// through wasm would skip our cleanup. One callback serves the promise as
+/// both its fulfilment and its rejection (fulfilment brings `undefined`,
+/// rejection an error): exactly one of them runs, which frees it.
+fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")).ok())
         .and_then(|clipboard| clipboard.dyn_into::<web_sys::Clipboard>().ok());
     let Some(clipboard) = clipboard else {
-        return false;
+        done(false);
+        return;
     };
-    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+    let settled = Closure::once_into_js(move |outcome: JsValue| done(outcome.is_undefined()));
+    let promise = clipboard.write_text(text);
+    if let Ok(then) = js_sys::Reflect::get(&promise, &JsValue::from_str("then")) {
+        let _ = then
+            .unchecked_into::<js_sys::Function>()
+            .call2(&promise, &settled, &settled);
+    }
 }
