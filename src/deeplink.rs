@@ -42,6 +42,34 @@ pub fn share_hash(card: u8) -> String {
     hash
 }
 
+/// Where a shared link to a card points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CardLinks {
+    /// `page#cds17-N`: the page itself, whose widget follows the hash.
+    Hash(String),
+    /// `base` + `N/`: the card pages of a deployed `dist/` (`…/the/`). They
+    /// carry the card's title and image for social sites.
+    Pages(String),
+}
+
+impl CardLinks {
+    pub fn link(&self, card: u8) -> String {
+        match self {
+            CardLinks::Hash(page) => {
+                let mut link = page.clone();
+                link.push_str(&share_hash(card));
+                link
+            }
+            CardLinks::Pages(base) => {
+                let mut link = base.clone();
+                link.push_str(number_label(card.clamp(1, CARD_COUNT)));
+                link.push('/');
+                link
+            }
+        }
+    }
+}
+
 /// The `name=value` pairs of a query string (with or without its `?`), in
 /// order, `+` and percent escapes decoded. Broken escapes stay as written
 /// and bytes that are not UTF-8 become U+FFFD: a query never fails, it only
@@ -89,6 +117,16 @@ fn decode_component(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_shared_link_names_the_card_in_the_page_hash_or_as_its_own_page() {
+        let on_page = CardLinks::Hash("https://xa.gov.vn/tin/cds".into());
+        assert_eq!(on_page.link(1), "https://xa.gov.vn/tin/cds#cds17-1");
+        assert_eq!(on_page.link(17), "https://xa.gov.vn/tin/cds#cds17-17");
+        let pages = CardLinks::Pages("https://cdn.gov.vn/cds17/the/".into());
+        assert_eq!(pages.link(7), "https://cdn.gov.vn/cds17/the/7/");
+        assert_eq!(pages.link(30), "https://cdn.gov.vn/cds17/the/17/");
+    }
 
     #[test]
     fn query_pairs_decode_plus_and_percent_escapes() {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
-use crate::deeplink::{card_from_hash, hash_for, HashCard};
+use crate::deeplink::{card_from_hash, hash_for, query_pairs, CardLinks, HashCard};
 use crate::i18n::Lang;
 use crate::options::{self, parse_card, parse_lang, Options, Origin, RawValue, Warning, OPTION_NAMES};
 
@@ -93,12 +93,18 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 /// `emit(element, name, card, extra)` is the loader's: it dispatches the
 /// widget's events on the placeholder (`extra` is the side of a flip, or
 /// the language when ready).
+///
+/// `card_pages` is where the card pages of the deployment are
+/// (`…/the/`): links shared from the widget then point there, and every
+/// widget offers one. Without it, only the widget that follows the page's
+/// hash offers a link, to the page with `#cds17-N`.
 #[wasm_bindgen]
 pub fn mount(
     element: Element,
     options: JsValue,
     stylesheet: JsValue,
     emit: js_sys::Function,
+    card_pages: Option<String>,
 ) -> Result<u32, JsValue> {
     if let Some(id) = id_of(&element) {
         return Ok(id);
@@ -125,7 +131,10 @@ pub fn mount(
 
     let controller_out = Rc::new(Cell::new(None));
     let controller_in = Rc::clone(&controller_out);
-    let link_base = deeplink.then(page_address);
+    let card_links = match card_pages {
+        Some(base) => Some(CardLinks::Pages(base)),
+        None => deeplink.then(|| CardLinks::Hash(page_address())),
+    };
     let view = leptos::mount::mount_to(mount_point.clone(), move || {
         let controller = Controller::new(&options);
         controller_in.set(Some(controller));
@@ -134,7 +143,7 @@ pub fn mount(
                 options=options
                 controller=controller
                 on_event=UnsyncCallback::new(move |event| on_widget_event(id, event))
-                link_base=link_base
+                card_links=card_links
             />
         }
     });
@@ -305,8 +314,6 @@ fn on_hash_change(id: u32) {
 }
 
 /// The page's address without its hash: links to a card add `#cds17-N`.
-/// Only a widget that follows the hash can be linked to, so only that one
-/// offers the link.
 fn page_address() -> String {
     let href = web_sys::window()
         .and_then(|window| window.location().href().ok())
@@ -371,27 +378,36 @@ fn adopt_stylesheet(shadow: &ShadowRoot, stylesheet: &JsValue, document: &Docume
     Ok(())
 }
 
-/// A widget's options: its `data-*` attributes, then the options object of
-/// `CDS17.mount`, which wins. Each bad value gets one warning.
+/// A widget's options: its `data-*` attributes; then, on a placeholder
+/// marked `data-cds17-query` (the iframe page's), the query string of the
+/// page (`?card=7&lang=en`); then the options object of `CDS17.mount`. A
+/// later one wins. Each bad value gets one warning.
 fn read_options(element: &Element, script: &JsValue) -> Options {
     let script_values = script_values(script);
-    let attributes = OPTION_NAMES.map(|name| {
+    let mut pairs = Vec::new();
+    for name in OPTION_NAMES {
         let mut attribute = String::from("data-");
         attribute.push_str(name);
-        element.get_attribute(&attribute)
-    });
-    let from_attributes = OPTION_NAMES
-        .iter()
-        .zip(attributes)
-        .filter_map(|(name, value)| Some((*name, RawValue::Text(value?), Origin::Attribute)));
-    let from_script = OPTION_NAMES
-        .iter()
-        .zip(&script_values)
-        .filter_map(|(name, value)| {
-            let given = !value.is_undefined() && !value.is_null();
-            given.then(|| (*name, raw_value(value), Origin::Script))
-        });
-    let (options, warnings) = options::parse(from_attributes.chain(from_script));
+        if let Some(value) = element.get_attribute(&attribute) {
+            pairs.push((name, RawValue::Text(value), Origin::Attribute));
+        }
+    }
+    if element.has_attribute("data-cds17-query") {
+        let search = web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .unwrap_or_default();
+        for (name, value) in query_pairs(&search) {
+            if let Some(name) = OPTION_NAMES.iter().find(|known| **known == name) {
+                pairs.push((name, RawValue::Text(value), Origin::Query));
+            }
+        }
+    }
+    for (name, value) in OPTION_NAMES.iter().zip(&script_values) {
+        if !value.is_undefined() && !value.is_null() {
+            pairs.push((name, raw_value(value), Origin::Script));
+        }
+    }
+    let (options, warnings) = options::parse(pairs);
     for warning in &warnings {
         let index = OPTION_NAMES.iter().position(|name| *name == warning.option);
         let script_value = index.and_then(|index| script_values.get(index));

@@ -166,7 +166,7 @@
     mount: function (element, options) {
       if (tracked.indexOf(element) < 0) tracked.push(element);
       var mounted = ready.then(function (wasm) {
-        return handle(wasm, wasm.mount(element, options, stylesheet(), emit));
+        return handle(wasm, wasm.mount(element, options, stylesheet(), emit, base + 'the/'));
       });
       mounted.catch(function () {
         showFallback(element);
@@ -237,6 +237,20 @@
       }
       track(placeholder);
     };
+
+    // iframe[data-cds17-frame] of our embed.html say how tall their page is;
+    // each gets that height. Only our origin is heard, and only a height.
+    var ours = new URL(base, d.baseURI).origin;
+    w.addEventListener('message', function (event) {
+      var data = event.data;
+      if (event.origin !== ours || !data || data.type !== 'cds17:height') return;
+      var height = data.height;
+      if (typeof height !== 'number' || !(height > 0 && height < 100000)) return;
+      var frames = d.querySelectorAll('iframe[data-cds17-frame]');
+      for (var i = 0; i < frames.length; i++) {
+        if (frames[i].contentWindow === event.source) frames[i].style.height = Math.ceil(height) + 'px';
+      }
+    });
 
     api.scan(d);
     if (d.readyState === 'loading') {

@@ -11,6 +11,7 @@ use web_sys::{
 use super::bindings::{text, ui_text, watch, Choice};
 use super::{cards::Cards, source_line::SourceLine, toolbar::Toolbar};
 use crate::content::{number_label, CARD_COUNT};
+use crate::deeplink::CardLinks;
 use crate::i18n::Lang;
 use crate::options::{Options, View};
 
@@ -126,8 +127,8 @@ pub(crate) struct ExplainerContext {
     /// Whether the current card shows its back; the current card sets it.
     pub current_shows_after: Choice<bool>,
     pub on_event: Option<UnsyncCallback<WidgetEvent>>,
-    /// The address a card link starts with; `None`: no link to offer.
-    pub link_base: Option<String>,
+    /// Where shared links to a card point; `None`: no link to offer.
+    pub card_links: Option<CardLinks>,
 }
 
 /// The context of the explainer around the caller. The parts that use it are
@@ -138,7 +139,7 @@ pub(crate) fn use_explainer() -> ExplainerContext {
         controller: Controller::new(&Options::default()),
         current_shows_after: Choice::new(false),
         on_event: None,
-        link_base: None,
+        card_links: None,
     })
 }
 
@@ -162,10 +163,10 @@ pub fn Explainer(
     /// Told when the current card changes and when a card is flipped.
     #[prop(optional, into)]
     on_event: Option<UnsyncCallback<WidgetEvent>>,
-    /// The address that links to a card start with (`…#cds17-N` is added).
-    /// Without it, the "copy link" button is not shown.
+    /// Where the "copy link" button's links to a card point. Without it,
+    /// the button is not shown.
     #[prop(optional_no_strip)]
-    link_base: Option<String>,
+    card_links: Option<CardLinks>,
 ) -> impl IntoView {
     let controller = controller.unwrap_or_else(|| Controller::new(&options));
     let current_shows_after = Choice::new(false);
@@ -173,7 +174,7 @@ pub fn Explainer(
         controller,
         current_shows_after,
         on_event,
-        link_base,
+        card_links,
     });
 
     if let Some(on_event) = on_event {

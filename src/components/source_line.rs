@@ -8,7 +8,6 @@ use super::bindings::{on_click, text, ui_text, Choice};
 use super::explainer::use_explainer;
 use super::icon::{self, Icon};
 use crate::content::SOURCE;
-use crate::deeplink::share_hash;
 
 #[component]
 pub(crate) fn SourceLine() -> impl IntoView {
@@ -22,12 +21,10 @@ pub(crate) fn SourceLine() -> impl IntoView {
     let copied_card = RwSignal::new(0u8);
     let copy_worked = Choice::new(false);
 
-    let copy_button = context.link_base.map(|link_base| {
+    let copy_button = context.card_links.map(|card_links| {
         let on_copy = on_click(move |_| {
             let card = controller.current();
-            let mut link = link_base.clone();
-            link.push_str(&share_hash(card));
-            copy_to_clipboard(&link, move |worked| {
+            copy_to_clipboard(&card_links.link(card), move |worked| {
                 copy_worked.set(worked);
                 copied_card.try_set(card);
             });

@@ -3,7 +3,10 @@
 //! cds17.js            the loader, with wasm-bindgen's glue folded in (stable name)
 //! cds17.<hash>.js     the same loader under an immutable name
 //! cds17.<hash>.wasm   the optimised module
-//! index.html          the standalone page
+//! index.html          the standalone page, with the embed builder
+//! embed.html          the iframe page
+//! the/N/              a shareable page per card, with its image (og.png)
+//! fallback.*.html     the 17 points as a table, for placeholders
 //! *.gz, *.br          precompressed copies, for servers that send them as is
 
 use std::fs;
@@ -12,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::imports;
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
+use crate::{imports, pages};
 use crate::{root, run_command, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -111,9 +114,19 @@ pub fn build(base_url: &str) -> Result<Dist> {
     write(&dist.join(&wasm_name), &wasm)?;
     write(&dist.join("cds17.js"), &loader)?;
     write(&dist.join(&pinned_loader), &loader)?;
+    let loader_integrity = integrity(&loader);
+    let content = pages::write_all(
+        &dist,
+        &pages::Build {
+            base_url: &base_url,
+            pinned_loader: &pinned_loader,
+            loader_integrity: &loader_integrity,
+        },
+    )?;
     let page = read_text(&root.join("index.html"))?
         .replace("__CDS17_LOADER__", &pinned_loader)
-        .replace("__CDS17_LOADER_INTEGRITY__", &integrity(&loader));
+        .replace("__CDS17_LOADER_INTEGRITY__", &loader_integrity)
+        .replace("__CDS17_FALLBACK__", &pages::fallback(&content, "vi", "./"));
     write(&dist.join("index.html"), page.as_bytes())?;
 
     let snippet = format!(
@@ -313,6 +326,10 @@ pub fn compress_all(dir: &Path) -> Result {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            compress_all(&path)?;
+            continue;
+        }
         let compressible = path
             .extension()
             .and_then(|ext| ext.to_str())
@@ -344,11 +361,9 @@ pub fn compress_all(dir: &Path) -> Result {
 /// stored; a browser checks them after undoing gzip or brotli.
 fn write_manifest(dist: &Path, base_url: &str, pinned_loader: &str, wasm: &str, snippet: &str) -> Result {
     let mut files = serde_json::Map::new();
-    let mut names: Vec<String> = fs::read_dir(dist)
-        .map_err(|e| e.to_string())?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name != "manifest.json")
-        .collect();
+    let mut names = Vec::new();
+    list_files(dist, "", &mut names)?;
+    names.retain(|name| name != "manifest.json");
     names.sort();
     for name in names {
         let bytes = read(&dist.join(&name))?;
@@ -368,6 +383,21 @@ fn write_manifest(dist: &Path, base_url: &str, pinned_loader: &str, wasm: &str, 
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     write(&dist.join("manifest.json"), text.as_bytes())
+}
+
+/// Every file under `dir`, as paths relative to it with `/` between parts.
+fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if path.is_dir() {
+            list_files(&path, &format!("{prefix}{name}/"), out)?;
+        } else {
+            out.push(format!("{prefix}{name}"));
+        }
+    }
+    Ok(())
 }
 
 /// A Subresource Integrity value: `sha384-` and the digest in base64.

@@ -11,6 +11,8 @@ mod bench;
 mod dist;
 mod imports;
 mod nginx;
+mod og;
+mod pages;
 mod serve;
 mod test;
 mod tools;

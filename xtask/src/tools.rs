@@ -7,10 +7,14 @@ use crate::{command_output, root, run_command, run_command_with, Result};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Debian packages the browser tests need: the browser, its driver, a font
-/// with every Vietnamese diacritic (so screenshots look the same on every
-/// machine), and pdftotext, to read what printing the widget gives.
-const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-core", "poppler-utils"];
+/// Debian packages the browser tests need: the browser, its driver, and
+/// pdftotext, to read what printing the widget gives.
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "poppler-utils"];
+
+/// What `dist` needs from Debian: the Noto fonts, with every Vietnamese
+/// diacritic, that the cards' images are drawn with (and that make
+/// screenshots look the same on every machine).
+const BUILD_PACKAGES: &[&str] = &["fonts-noto-core"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Need {
@@ -24,6 +28,7 @@ pub fn ensure(need: Need) -> Result {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;
     ensure_node_packages()?;
+    ensure_debian_packages(BUILD_PACKAGES)?;
     if need == Need::Everything {
         ensure_debian_packages(TEST_PACKAGES)?;
     }
