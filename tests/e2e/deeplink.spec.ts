@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready, focusedCard } from './fixtures';
+import { test, expect, hostPage, widget, ready, focusedCard, WIDGET_BASE } from './fixtures';
 
 test.describe('deep links', () => {
   test('#cds17-7 opens card 7, scrolls it into view and focuses it', async ({ page }) => {
@@ -71,7 +71,7 @@ test.describe('deep links', () => {
     await expect(widget(page, '#widget').card()).toHaveAttribute('data-card', '4');
   });
 
-  test('a visitor can copy a link to the card in view', async ({ page, context }) => {
+  test('a visitor can copy a link to the card in view: its own shareable page', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(hostPage('anchors'));
     await ready(page, '#widget');
@@ -80,11 +80,11 @@ test.describe('deep links', () => {
     await w.button('Sao chép liên kết').click();
     await expect(page.locator('#widget .cds17-copy-status')).toHaveText('Đã sao chép liên kết');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(hostPage('anchors', '#cds17-2'));
+    expect(copied).toBe(`${WIDGET_BASE}/the/2/`);
     // The link opens that card.
     const other = await context.newPage();
     await other.goto(copied);
-    await expect(widget(other, '#widget').card()).toHaveAttribute('data-card', '2');
+    await expect(widget(other).card()).toHaveAttribute('data-card', '2');
     await other.close();
   });
 });

@@ -24,11 +24,17 @@ for (const width of [320, 360, 768, 1280]) {
       await w.root.screenshot({ path: `${dir}/${width}-dark.png` });
     });
   }
-  test(`standalone page and hostile host at ${width}px`, async ({ page }) => {
+  test(`standalone page, card page, iframe page and hostile host at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${WIDGET_BASE}/`);
     await ready(page);
     await page.screenshot({ path: `${dir}/${width}-standalone.png`, fullPage: true });
+    await page.goto(`${WIDGET_BASE}/the/7/`);
+    await ready(page);
+    await page.screenshot({ path: `${dir}/${width}-card-page.png`, fullPage: true });
+    await page.goto(`${WIDGET_BASE}/embed.html?card=4&lang=en`);
+    await ready(page);
+    await page.screenshot({ path: `${dir}/${width}-embed.png`, fullPage: true });
     await page.goto(hostPage('hostile'));
     await ready(page);
     await page.screenshot({ path: `${dir}/${width}-hostile.png`, fullPage: true });
