@@ -22,6 +22,7 @@ const STYLESHEETS: &[&str] = &[
     "src/components/cards.css",
     "src/components/nav.css",
     "src/components/source_line.css",
+    "src/components/reserve.css",
 ];
 
 #[derive(Deserialize)]

@@ -96,7 +96,7 @@
   function showFallback(element) {
     try {
       var shadow = element.shadowRoot;
-      if (shadow && !shadow.querySelector('.cds17-root')) {
+      if (shadow && !shadow.querySelector('.cds17-root:not(.cds17-pending)')) {
         shadow.replaceChildren(d.createElement('slot'));
       }
       var empty = !element.textContent.trim() && !element.querySelector('a, img, table, iframe');
@@ -121,6 +121,41 @@
       for (var i = 0; i < inside.length; i++) found.push(inside[i]);
     }
     return found;
+  }
+
+  // Until the wasm arrives, the widget's frame: its background, and the
+  // height it is going to take (src/components/reserve.css), so that
+  // nothing on the page moves when it comes. The wasm replaces it.
+  function reserve(element, options) {
+    try {
+      if (loadFailed || element.shadowRoot || typeof WebAssembly !== 'object') return;
+      var query = element.hasAttribute('data-cds17-query') ? new URLSearchParams(location.search) : null;
+      var pick = function (name, fallback) {
+        var given = options && options[name] != null ? options[name] : query && query.get(name);
+        if (given == null) given = element.getAttribute('data-' + name);
+        return given == null ? fallback : String(given).trim().toLowerCase();
+      };
+      var shadow = element.attachShadow({ mode: 'open' });
+      var sheet = stylesheet();
+      if (typeof sheet === 'string') {
+        var style = d.createElement('style');
+        style.textContent = sheet;
+        shadow.appendChild(style);
+      } else {
+        shadow.adoptedStyleSheets = [sheet];
+      }
+      var mount = d.createElement('div');
+      mount.className = 'cds17-mount';
+      var root = d.createElement('div');
+      root.className = 'cds17-root cds17-pending';
+      root.setAttribute('lang', pick('lang', 'vi').slice(0, 2));
+      root.setAttribute('data-view', pick('view', 'deck'));
+      root.setAttribute('data-theme', pick('theme', 'light'));
+      mount.appendChild(root);
+      shadow.appendChild(mount);
+    } catch (ignored) {
+      // No shadow DOM here: the wasm will say so, and the fallback stays.
+    }
   }
 
   // A widget's handle: each method is one verb of the wasm's `command`,
@@ -165,6 +200,7 @@
     version: VERSION,
     mount: function (element, options) {
       if (tracked.indexOf(element) < 0) tracked.push(element);
+      reserve(element, options);
       var mounted = ready.then(function (wasm) {
         return handle(wasm, wasm.mount(element, options, stylesheet(), emit, base + 'the/'));
       });

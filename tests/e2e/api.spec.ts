@@ -19,7 +19,9 @@ test.describe('window.CDS17', () => {
     });
     expect(early.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(early.kinds).toEqual(['function', 'function', 'function']);
-    expect(await page.locator('#host .cds17-root').count()).toBe(0);
+    // Until the wasm arrives: the widget's empty frame, holding its height.
+    expect(await page.locator('#host .cds17-root.cds17-pending').count()).toBe(1);
+    expect(await page.locator('#host .cds17-card').count()).toBe(0);
     releaseWasm();
     await page.evaluate(() => (window as any).pending);
     await expect(widget(page, '#host').card()).toHaveAttribute('data-card', '4');
