@@ -99,6 +99,28 @@ test.describe('what assistive technology gets', () => {
     expect(back).toContain('button "Lật thẻ 3" [pressed]');
   });
 
+  // The cards' text, from the fallback table dist/ ships (built from the same data).
+  const sides = (lang: string) =>
+    [...fs.readFileSync(`dist/fallback.${lang}.html`, 'utf8').matchAll(/<td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map(([, before, after]) => ({
+      before: before.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").slice(0, 60),
+      after: after.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").slice(0, 60),
+    }));
+
+  for (const lang of ['vi', 'en'] as const) {
+    for (const side of ['front', 'back'] as const) {
+      test(`grid, ${lang}, ${side}, dark: each of the 17 cards shows one face only`, async ({ page }) => {
+        await mountIn(page, { lang, view: 'grid', theme: 'dark', side });
+        const snapshot = await widget(page, '#host').root.ariaSnapshot();
+        const texts = sides(lang);
+        expect(texts).toHaveLength(17);
+        for (const { before, after } of texts) {
+          expect(snapshot.includes(before)).toBe(side === 'front');
+          expect(snapshot.includes(after)).toBe(side === 'back');
+        }
+      });
+    }
+  }
+
   test('a polite live region says where the visitor is, and on which side', async ({ page }) => {
     await mountIn(page, { lang: 'vi', view: 'deck', theme: 'light', side: 'front' });
     const w = widget(page, '#host');

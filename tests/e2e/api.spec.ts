@@ -141,4 +141,23 @@ test.describe('window.CDS17', () => {
     });
     await expect(widget(page, '#later').card()).toHaveAttribute('data-card', '6');
   });
+
+  test('CDS17.scan mounts placeholders the page’s observer cannot see, such as those in a shadow root of the host’s', async ({ page }) => {
+    await page.goto(hostPage('api'));
+    const mounted = await page.evaluate(async () => {
+      // A web component of the host page, with a placeholder in its own
+      // shadow root: out of reach of the loader's MutationObserver.
+      const component = document.createElement('div');
+      document.body.append(component);
+      const inner = component.attachShadow({ mode: 'open' });
+      inner.innerHTML = '<div id="inner" data-cds17 data-card="9"></div>';
+      await new Promise((done) => setTimeout(done, 300));
+      const before = !!inner.getElementById('inner')!.shadowRoot?.querySelector('.cds17-card');
+      (window as any).CDS17.scan(inner);
+      const placeholder = inner.getElementById('inner')!;
+      await new Promise<void>((done) => placeholder.addEventListener('cds17:ready', () => done(), { once: true }));
+      return { before, card: placeholder.shadowRoot!.querySelector('.cds17-slot[data-shown="true"] .cds17-card')!.getAttribute('data-card') };
+    });
+    expect(mounted).toEqual({ before: false, card: '9' });
+  });
 });

@@ -32,12 +32,7 @@ pub fn run(args: &[String]) -> Result {
         fs::remove_dir_all(&served).map_err(|e| e.to_string())?;
     }
     fs::create_dir_all(&served).map_err(|e| e.to_string())?;
-    for entry in fs::read_dir(&built.dir).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if let Some(name) = path.file_name() {
-            fs::copy(&path, served.join(name)).map_err(|e| e.to_string())?;
-        }
-    }
+    copy_dir(&built.dir, &served)?;
     let work = root().join("target").join("cds17-dist");
     let inline = dist::loader(
         &read_text(&work.join("glue.js"))?,
@@ -80,6 +75,22 @@ pub fn run(args: &[String]) -> Result {
     )?;
     drop(nginx);
     update_readme(&read_text(&out.join("report.md"))?)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in fs::read_dir(from).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        if path.is_dir() {
+            copy_dir(&path, &to.join(name))?;
+        } else {
+            fs::copy(&path, to.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// tests/bench/floor/floor.js with the cards and the stylesheet filled in,
