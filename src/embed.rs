@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use crate::components::bindings::Small;
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
 use crate::deeplink::{card_from_hash, hash_for, query_pairs, CardLinks, HashCard};
 use crate::i18n::Lang;
@@ -69,7 +70,7 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
             ),
         },
         verb::SET_LANG => match parse_lang(&raw_value(&value)) {
-            Some(lang) => with_controller(id, verb::SET_LANG, lang as u8),
+            Some(lang) => with_controller(id, verb::SET_LANG, lang.to_u8()),
             None => warn_js(
                 "cds17: setLang() takes 'vi' or 'en', not",
                 &value,
@@ -255,8 +256,7 @@ fn with_controller(id: u32, verb: u8, value: u8) {
         verb::NEXT => controller.next(),
         verb::PREVIOUS => controller.previous(),
         verb::FLIP => controller.flip(),
-        verb::SET_LANG if value == Lang::En as u8 => controller.set_lang(Lang::En),
-        verb::SET_LANG => controller.set_lang(Lang::Vi),
+        verb::SET_LANG => controller.set_lang(Lang::from_u8(value)),
         _ => {}
     }
 }

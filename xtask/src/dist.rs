@@ -130,9 +130,8 @@ pub fn build(base_url: &str) -> Result<Dist> {
     write(&dist.join("index.html"), page.as_bytes())?;
 
     let snippet = format!(
-        "<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" integrity=\"{}\" \
-         crossorigin=\"anonymous\" async></script>\n",
-        integrity(&loader)
+        "<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" integrity=\"{loader_integrity}\" \
+         crossorigin=\"anonymous\" async></script>\n"
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &snippet)?;

@@ -18,16 +18,21 @@ const HEIGHT: u32 = 630;
 const REGULAR_ADVANCE: f32 = 0.5;
 const BOLD_ADVANCE: f32 = 0.55;
 
-pub fn render(content: &Content, card: &Card, fonts: &[Vec<u8>]) -> Result<Vec<u8>> {
-    let svg = svg(content, card);
+/// What every image is drawn with: the fonts, loaded once for all 17.
+pub fn options(fonts: Vec<Vec<u8>>) -> usvg::Options<'static> {
     let mut options = usvg::Options {
         font_family: "Noto Sans".to_string(),
         ..usvg::Options::default()
     };
     for font in fonts {
-        options.fontdb_mut().load_font_data(font.clone());
+        options.fontdb_mut().load_font_data(font);
     }
-    let tree = usvg::Tree::from_str(&svg, &options)
+    options
+}
+
+pub fn render(content: &Content, card: &Card, options: &usvg::Options) -> Result<Vec<u8>> {
+    let svg = svg(content, card);
+    let tree = usvg::Tree::from_str(&svg, options)
         .map_err(|e| format!("card {}: the image's SVG: {e}", card.number))?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot make a 1200×630 image")?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());

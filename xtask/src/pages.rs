@@ -252,7 +252,7 @@ pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
             fallback(&content, lang, build.base_url).as_bytes(),
         )?;
     }
-    let fonts = fonts()?;
+    let drawing = crate::og::options(fonts()?);
     for card in &content.cards {
         let folder = dist.join("the").join(card.number.to_string());
         fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
@@ -262,7 +262,7 @@ pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
         )?;
         write(
             &folder.join("og.png"),
-            &crate::og::render(&content, card, &fonts)?,
+            &crate::og::render(&content, card, &drawing)?,
         )?;
     }
     let embed = read_text(&root().join("www").join("embed.html"))?
