@@ -1,5 +1,6 @@
-//! `#cds17-N` in the page URL ⇄ card number, and the options in the query
-//! string of `embed.html` (`?card=7&lang=en`).
+//! `#cds17-N` in the page URL ⇄ card number, and the links a visitor can
+//! share. (The options in the query string of `embed.html` are decoded by
+//! the browser's `URLSearchParams`, in the loader.)
 
 use crate::content::{number_label, CARD_COUNT};
 use crate::options::card_from_digits;
@@ -70,49 +71,6 @@ impl CardLinks {
     }
 }
 
-/// The `name=value` pairs of a query string (with or without its `?`), in
-/// order, `+` and percent escapes decoded. Broken escapes stay as written
-/// and bytes that are not UTF-8 become U+FFFD: a query never fails, it only
-/// gives values that `options::parse` may then warn about.
-pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .strip_prefix('?')
-        .unwrap_or(query)
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode_component(name), decode_component(value))
-        })
-        .collect()
-}
-
-fn decode_component(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'+' => decoded.push(b' '),
-            b'%' => {
-                let escaped = bytes.get(at + 1..at + 3).and_then(|hex| {
-                    let hex = std::str::from_utf8(hex).ok()?;
-                    u8::from_str_radix(hex, 16).ok()
-                });
-                if let Some(byte) = escaped {
-                    decoded.push(byte);
-                    at += 3;
-                    continue;
-                }
-                decoded.push(b'%');
-            }
-            byte => decoded.push(byte),
-        }
-        at += 1;
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,35 +84,6 @@ mod tests {
         let pages = CardLinks::Pages("https://cdn.gov.vn/cds17/the/".into());
         assert_eq!(pages.link(7), "https://cdn.gov.vn/cds17/the/7/");
         assert_eq!(pages.link(30), "https://cdn.gov.vn/cds17/the/17/");
-    }
-
-    #[test]
-    fn query_pairs_decode_plus_and_percent_escapes() {
-        assert_eq!(
-            query_pairs("?card=7&lang=en&x=a+b%2Fc"),
-            vec![
-                ("card".into(), "7".into()),
-                ("lang".into(), "en".into()),
-                ("x".into(), "a b/c".into()),
-            ]
-        );
-        assert_eq!(query_pairs("card"), vec![("card".into(), String::new())]);
-        assert_eq!(query_pairs("?&&"), vec![]);
-        assert_eq!(query_pairs("?v=%zz%4"), vec![("v".into(), "%zz%4".into())]);
-        assert_eq!(query_pairs("?v=%C3%A0"), vec![("v".into(), "à".into())]);
-        assert_eq!(query_pairs("?v=%FF"), vec![("v".into(), "\u{fffd}".into())]);
-    }
-
-    fn encode(text: &str) -> String {
-        text.bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() {
-                    char::from(b).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect()
     }
 
     proptest! {
@@ -177,19 +106,6 @@ mod tests {
         fn every_card_number_with_leading_zeros_reads_back(card in 1..=CARD_COUNT, zeros in 0usize..5) {
             let hash = format!("{HASH_PREFIX}{}{card}", "0".repeat(zeros));
             prop_assert_eq!(card_from_hash(&hash), HashCard::Card(card));
-        }
-
-        #[test]
-        fn query_parsing_never_panics(query in ".{0,300}") {
-            let pairs = query_pairs(&query);
-            prop_assert!(pairs.len() <= query.len());
-        }
-
-        #[test]
-        fn encoded_queries_round_trip(pairs in proptest::collection::vec(("[a-z]{1,8}", ".{0,20}"), 0..6)) {
-            let query: Vec<String> = pairs.iter().map(|(name, value)| format!("{name}={}", encode(value))).collect();
-            let query = format!("?{}", query.join("&"));
-            prop_assert_eq!(query_pairs(&query), pairs);
         }
     }
 

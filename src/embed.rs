@@ -16,7 +16,7 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, Shadow
 
 use crate::components::bindings::Small;
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
-use crate::deeplink::{card_from_hash, hash_for, query_pairs, CardLinks, HashCard};
+use crate::deeplink::{card_from_hash, hash_for, CardLinks, HashCard};
 use crate::i18n::Lang;
 use crate::options::{self, parse_card, parse_lang, Options, Origin, RawValue, Warning, OPTION_NAMES};
 
@@ -86,6 +86,10 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 /// widget already there: one widget per placeholder, however often it is
 /// called.
 ///
+/// `query` holds the options in the page's address (`?card=7&lang=en`),
+/// which the loader reads for a placeholder marked `data-cds17-query` (the
+/// iframe page's), with the browser's own decoding; otherwise `null`.
+///
 /// `stylesheet` is the widget's [`STYLESHEET`](crate::STYLESHEET) as a
 /// constructed `CSSStyleSheet`, shared by every widget on the page, or as
 /// text where the browser cannot construct one. The loader makes it: it
@@ -103,6 +107,7 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 pub fn mount(
     element: Element,
     options: JsValue,
+    query: JsValue,
     stylesheet: JsValue,
     emit: js_sys::Function,
     card_pages: Option<String>,
@@ -110,7 +115,7 @@ pub fn mount(
     if let Some(id) = id_of(&element) {
         return Ok(id);
     }
-    let mut options = read_options(&element, &options);
+    let mut options = read_options(&element, &query, &options);
     let mount_point = prepare_shadow_root(&element, &stylesheet)?;
 
     // Claimed only once nothing else can fail, so a failed mount never
@@ -378,12 +383,12 @@ fn adopt_stylesheet(shadow: &ShadowRoot, stylesheet: &JsValue, document: &Docume
     Ok(())
 }
 
-/// A widget's options: its `data-*` attributes; then, on a placeholder
-/// marked `data-cds17-query` (the iframe page's), the query string of the
-/// page (`?card=7&lang=en`); then the options object of `CDS17.mount`. A
-/// later one wins. Each bad value gets one warning.
-fn read_options(element: &Element, script: &JsValue) -> Options {
-    let script_values = script_values(script);
+/// A widget's options: its `data-*` attributes; then the options in the
+/// page's address (see [`mount`]); then the options object of
+/// `CDS17.mount`. A later one wins. Each bad value gets one warning.
+fn read_options(element: &Element, query: &JsValue, script: &JsValue) -> Options {
+    let query_values = fields(query);
+    let script_values = fields(script);
     let mut pairs = Vec::new();
     for name in OPTION_NAMES {
         let mut attribute = String::from("data-");
@@ -392,19 +397,11 @@ fn read_options(element: &Element, script: &JsValue) -> Options {
             pairs.push((name, RawValue::Text(value), Origin::Attribute));
         }
     }
-    if element.has_attribute("data-cds17-query") {
-        let search = web_sys::window()
-            .and_then(|window| window.location().search().ok())
-            .unwrap_or_default();
-        for (name, value) in query_pairs(&search) {
-            if let Some(name) = OPTION_NAMES.iter().find(|known| **known == name) {
-                pairs.push((name, RawValue::Text(value), Origin::Query));
+    for (values, origin) in [(&query_values, Origin::Query), (&script_values, Origin::Script)] {
+        for (name, value) in OPTION_NAMES.iter().zip(values) {
+            if !value.is_undefined() && !value.is_null() {
+                pairs.push((name, raw_value(value), origin));
             }
-        }
-    }
-    for (name, value) in OPTION_NAMES.iter().zip(&script_values) {
-        if !value.is_undefined() && !value.is_null() {
-            pairs.push((name, raw_value(value), Origin::Script));
         }
     }
     let (options, warnings) = options::parse(pairs);
@@ -416,11 +413,11 @@ fn read_options(element: &Element, script: &JsValue) -> Options {
     options
 }
 
-/// The fields of the options object, in the order of [`OPTION_NAMES`]. They
+/// The fields of an options object, in the order of [`OPTION_NAMES`]. They
 /// stay JavaScript values, so a value of any type becomes a warning rather
 /// than a failed parse. (Read with `Reflect`: serde-wasm-bindgen would cost
 /// visitors about 20 KB gzip for five fields, mostly serde's error messages.)
-fn script_values(options: &JsValue) -> [JsValue; 5] {
+fn fields(options: &JsValue) -> [JsValue; 5] {
     let mut values = OPTION_NAMES.map(|_| JsValue::UNDEFINED);
     if options.is_undefined() || options.is_null() {
         return values;

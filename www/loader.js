@@ -123,15 +123,28 @@
     return found;
   }
 
+  // The options in the page's address (?card=7&lang=en), for the placeholder
+  // of the iframe page, which is marked data-cds17-query; null for others.
+  // The browser decodes them: the wasm need not carry a decoder.
+  function queryOf(element) {
+    if (!element.hasAttribute('data-cds17-query')) return null;
+    var search = new URLSearchParams(location.search);
+    var query = {};
+    ['lang', 'card', 'view', 'theme', 'deeplink'].forEach(function (name) {
+      if (search.has(name)) query[name] = search.get(name);
+    });
+    return query;
+  }
+
   // Until the wasm arrives, the widget's frame: its background, and the
   // height it is going to take (src/components/reserve.css), so that
   // nothing on the page moves when it comes. The wasm replaces it.
   function reserve(element, options) {
     try {
       if (loadFailed || element.shadowRoot || typeof WebAssembly !== 'object') return;
-      var query = element.hasAttribute('data-cds17-query') ? new URLSearchParams(location.search) : null;
+      var query = queryOf(element);
       var pick = function (name, fallback) {
-        var given = options && options[name] != null ? options[name] : query && query.get(name);
+        var given = options && options[name] != null ? options[name] : query && query[name];
         if (given == null) given = element.getAttribute('data-' + name);
         return given == null ? fallback : String(given).trim().toLowerCase();
       };
@@ -202,7 +215,7 @@
       if (tracked.indexOf(element) < 0) tracked.push(element);
       reserve(element, options);
       var mounted = ready.then(function (wasm) {
-        return handle(wasm, wasm.mount(element, options, stylesheet(), emit, base + 'the/'));
+        return handle(wasm, wasm.mount(element, options, queryOf(element), stylesheet(), emit, base + 'the/'));
       });
       mounted.catch(function () {
         showFallback(element);

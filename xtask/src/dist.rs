@@ -337,12 +337,17 @@ pub fn compress_all(dir: &Path) -> Result {
             continue;
         }
         let bytes = read(&path)?;
-        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gzip.write_all(&bytes).map_err(|e| e.to_string())?;
-        write(
-            &with_suffix(&path, "gz"),
-            &gzip.finish().map_err(|e| e.to_string())?,
-        )?;
+        // Zopfli: plain gzip that every browser reads, about 5 % smaller
+        // than zlib's best, paid once here instead of by every visitor.
+        let mut gzip = Vec::new();
+        zopfli::compress(
+            zopfli::Options::default(),
+            zopfli::Format::Gzip,
+            bytes.as_slice(),
+            &mut gzip,
+        )
+        .map_err(|e| e.to_string())?;
+        write(&with_suffix(&path, "gz"), &gzip)?;
         let mut brotli = Vec::new();
         let params = brotli::enc::BrotliEncoderParams {
             quality: 11,
