@@ -11,8 +11,7 @@ use gloo::events::EventListener;
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlElement};
 
 use crate::components::bindings::Small;
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
@@ -86,14 +85,14 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 /// widget already there: one widget per placeholder, however often it is
 /// called.
 ///
+/// `mount_point` is where in the placeholder's shadow root the widget goes.
+/// The loader makes the shadow root, with the widget's stylesheet (which
+/// it carries, so the wasm does not), and puts the widget's frame in
+/// `mount_point` as soon as it runs; the widget takes the frame's place.
+///
 /// `query` holds the options in the page's address (`?card=7&lang=en`),
 /// which the loader reads for a placeholder marked `data-cds17-query` (the
 /// iframe page's), with the browser's own decoding; otherwise `null`.
-///
-/// `stylesheet` is the widget's [`STYLESHEET`](crate::STYLESHEET) as a
-/// constructed `CSSStyleSheet`, shared by every widget on the page, or as
-/// text where the browser cannot construct one. The loader makes it: it
-/// carries the stylesheet, so the wasm does not.
 ///
 /// `emit(element, name, card, extra)` is the loader's: it dispatches the
 /// widget's events on the placeholder (`extra` is the side of a flip, or
@@ -106,9 +105,9 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn mount(
     element: Element,
+    mount_point: HtmlElement,
     options: JsValue,
     query: JsValue,
-    stylesheet: JsValue,
     emit: js_sys::Function,
     card_pages: Option<String>,
 ) -> Result<u32, JsValue> {
@@ -116,7 +115,8 @@ pub fn mount(
         return Ok(id);
     }
     let mut options = read_options(&element, &query, &options);
-    let mount_point = prepare_shadow_root(&element, &stylesheet)?;
+    // The frame goes; nothing paints in between.
+    mount_point.set_text_content(None);
 
     // Claimed only once nothing else can fail, so a failed mount never
     // keeps the page's deep links from the next widget.
@@ -357,32 +357,6 @@ fn write_hash(card: u8) {
     }
 }
 
-fn shadow_root_of(element: &Element) -> Result<ShadowRoot, JsValue> {
-    if let Some(shadow) = element.shadow_root() {
-        return Ok(shadow);
-    }
-    element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-}
-
-/// Adopts the constructed stylesheet, or puts its text in a <style>.
-fn adopt_stylesheet(shadow: &ShadowRoot, stylesheet: &JsValue, document: &Document) -> Result<(), JsValue> {
-    match stylesheet.as_string() {
-        None => {
-            js_sys::Reflect::set(
-                shadow,
-                &"adoptedStyleSheets".into(),
-                &js_sys::Array::of1(stylesheet),
-            )?;
-        }
-        Some(text) => {
-            let style = document.create_element("style")?;
-            style.set_text_content(Some(&text));
-            shadow.append_child(&style)?;
-        }
-    }
-    Ok(())
-}
-
 /// A widget's options: its `data-*` attributes; then the options in the
 /// page's address (see [`mount`]); then the options object of
 /// `CDS17.mount`. A later one wins. Each bad value gets one warning.
@@ -434,22 +408,6 @@ fn fields(options: &JsValue) -> [JsValue; 5] {
         *value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
     }
     values
-}
-
-/// The placeholder's open shadow root, with the stylesheet and an empty
-/// element to mount into.
-fn prepare_shadow_root(element: &Element, stylesheet: &JsValue) -> Result<HtmlElement, JsValue> {
-    let shadow = shadow_root_of(element)?;
-    let document = element
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("cds17: no document"))?;
-    let mount_point: HtmlElement = document.create_element("div")?.dyn_into()?;
-    mount_point.set_class_name("cds17-mount");
-    // Clears the <slot> that a previous unmount left to show the fallback
-    // (and a <style> of an earlier mount, which comes back next).
-    shadow.replace_children_with_node_1(&mount_point);
-    adopt_stylesheet(&shadow, stylesheet, &document)?;
-    Ok(mount_point)
 }
 
 fn raw_value(value: &JsValue) -> RawValue {

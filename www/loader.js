@@ -136,39 +136,42 @@
     return query;
   }
 
-  // Until the wasm arrives, the widget's frame: its background, and the
-  // height it is going to take (src/components/reserve.css), so that
-  // nothing on the page moves when it comes. The wasm replaces it.
-  function reserve(element, options) {
-    try {
-      if (loadFailed || element.shadowRoot || typeof WebAssembly !== 'object') return;
-      var query = queryOf(element);
-      var pick = function (name, fallback) {
-        var given = options && options[name] != null ? options[name] : query && query[name];
-        if (given == null) given = element.getAttribute('data-' + name);
-        return given == null ? fallback : String(given).trim().toLowerCase();
-      };
-      var shadow = element.attachShadow({ mode: 'open' });
-      var sheet = stylesheet();
-      if (typeof sheet === 'string') {
-        var style = d.createElement('style');
-        style.textContent = sheet;
-        shadow.appendChild(style);
-      } else {
-        shadow.adoptedStyleSheets = [sheet];
-      }
-      var mount = d.createElement('div');
-      mount.className = 'cds17-mount';
-      var root = d.createElement('div');
-      root.className = 'cds17-root cds17-pending';
-      root.setAttribute('lang', pick('lang', 'vi').slice(0, 2));
-      root.setAttribute('data-view', pick('view', 'deck'));
-      root.setAttribute('data-theme', pick('theme', 'light'));
-      mount.appendChild(root);
-      shadow.appendChild(mount);
-    } catch (ignored) {
-      // No shadow DOM here: the wasm will say so, and the fallback stays.
+  // The placeholder's open shadow root, with the stylesheet and the element
+  // the widget mounts into. Until the wasm arrives, that holds the widget's
+  // frame: its background, and the height it is going to take
+  // (src/components/reserve.css), so that nothing on the page moves when
+  // it comes. The wasm replaces the frame. Called again, it gives the same
+  // element: one widget per placeholder.
+  function frame(element, options) {
+    var shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
+    var mount = shadow.querySelector('.cds17-mount');
+    if (mount) return mount;
+    var query = queryOf(element);
+    var pick = function (name, fallback) {
+      var given = options && options[name] != null ? options[name] : query && query[name];
+      if (given == null) given = element.getAttribute('data-' + name);
+      return given == null ? fallback : String(given).trim().toLowerCase();
+    };
+    mount = d.createElement('div');
+    mount.className = 'cds17-mount';
+    var root = d.createElement('div');
+    root.className = 'cds17-root cds17-pending';
+    root.setAttribute('lang', pick('lang', 'vi').slice(0, 2));
+    root.setAttribute('data-view', pick('view', 'deck'));
+    root.setAttribute('data-theme', pick('theme', 'light'));
+    mount.appendChild(root);
+    // Also clears the <slot> that an unmount leaves to show the placeholder's
+    // own content.
+    shadow.replaceChildren(mount);
+    var sheet = stylesheet();
+    if (typeof sheet === 'string') {
+      var style = d.createElement('style');
+      style.textContent = sheet;
+      shadow.appendChild(style);
+    } else {
+      shadow.adoptedStyleSheets = [sheet];
     }
+    return mount;
   }
 
   // A widget's handle: each method is one verb of the wasm's `command`,
@@ -183,8 +186,8 @@
   }
 
   // One constructed stylesheet for every widget on the page; where the
-  // browser cannot construct one (Safari before 16.4), the text, which the
-  // widget puts in a <style> of its own.
+  // browser cannot construct one (Safari before 16.4), the text, for a
+  // <style> in each shadow root.
   var sheet;
   function stylesheet() {
     if (!sheet) {
@@ -213,9 +216,14 @@
     version: VERSION,
     mount: function (element, options) {
       if (tracked.indexOf(element) < 0) tracked.push(element);
-      reserve(element, options);
+      try {
+        if (!loadFailed && typeof WebAssembly === 'object') frame(element, options);
+      } catch (ignored) {
+        // No shadow DOM here: mounting fails below, and the fallback stays.
+      }
       var mounted = ready.then(function (wasm) {
-        return handle(wasm, wasm.mount(element, options, queryOf(element), stylesheet(), emit, base + 'the/'));
+        var mount = frame(element, options);
+        return handle(wasm, wasm.mount(element, mount, options, queryOf(element), emit, base + 'the/'));
       });
       mounted.catch(function () {
         showFallback(element);

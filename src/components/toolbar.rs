@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::bindings::{act, true_false, ui_text};
+use super::bindings::{act, text, true_false, ui_text, Flag, OnClick, Text};
 use super::explainer::use_explainer;
 use crate::i18n::Lang;
 use crate::options::View;
@@ -16,39 +16,43 @@ pub(crate) fn Toolbar() -> impl IntoView {
     view! {
         <div class="cds17-toolbar">
             <div class="cds17-switch" role="group" aria-label=ui_text(lang, |s| s.lang_label)>
-                <button
-                    type="button"
-                    lang="vi"
-                    aria-pressed=true_false(lang.holds(Lang::Vi, true))
-                    on:click=act(controller, |c| c.set_lang(Lang::Vi))
-                >
-                    "Tiếng Việt"
-                </button>
-                <button
-                    type="button"
-                    lang="en"
-                    aria-pressed=true_false(lang.holds(Lang::En, true))
-                    on:click=act(controller, |c| c.set_lang(Lang::En))
-                >
-                    "English"
-                </button>
+                {switch(
+                    Some("vi"),
+                    text(|| "Tiếng Việt"),
+                    lang.holds(Lang::Vi, true),
+                    act(controller, |c| c.set_lang(Lang::Vi)),
+                )}
+                {switch(
+                    Some("en"),
+                    text(|| "English"),
+                    lang.holds(Lang::En, true),
+                    act(controller, |c| c.set_lang(Lang::En)),
+                )}
             </div>
             <div class="cds17-switch" role="group" aria-label=ui_text(lang, |s| s.view_label)>
-                <button
-                    type="button"
-                    aria-pressed=true_false(view.holds(View::Deck, true))
-                    on:click=act(controller, |c| c.set_view(View::Deck))
-                >
-                    {ui_text(lang, |s| s.view_deck)}
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=true_false(view.holds(View::Grid, true))
-                    on:click=act(controller, |c| c.set_view(View::Grid))
-                >
-                    {ui_text(lang, |s| s.view_grid)}
-                </button>
+                {switch(
+                    None,
+                    ui_text(lang, |s| s.view_deck),
+                    view.holds(View::Deck, true),
+                    act(controller, |c| c.set_view(View::Deck)),
+                )}
+                {switch(
+                    None,
+                    ui_text(lang, |s| s.view_grid),
+                    view.holds(View::Grid, true),
+                    act(controller, |c| c.set_view(View::Grid)),
+                )}
             </div>
         </div>
+    }
+}
+
+/// One of the four switch buttons. One shape for all four: each distinct
+/// element shape costs visitors its own build code.
+fn switch(lang: Option<&'static str>, label: Text, pressed: Flag, on_click: OnClick) -> impl IntoView {
+    view! {
+        <button type="button" lang=lang aria-pressed=true_false(pressed) on:click=on_click>
+            {label}
+        </button>
     }
 }
