@@ -7,7 +7,6 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -31,7 +30,19 @@ struct Mounted {
     emit: js_sys::Function,
     /// Dropping it unmounts the view and disposes its reactive owner.
     _view: Box<dyn Any>,
-    _hashchange: Option<EventListener>,
+    _hashchange: Option<HashChangeListener>,
+}
+
+/// Leptos's window listener, removed when dropped, as the widget's other
+/// listeners are: with the widget's registry entry.
+struct HashChangeListener(Option<WindowListenerHandle>);
+
+impl Drop for HashChangeListener {
+    fn drop(&mut self) {
+        if let Some(listener) = self.0.take() {
+            listener.remove();
+        }
+    }
 }
 
 thread_local! {
@@ -158,10 +169,11 @@ pub fn mount(
         return Err(JsValue::from_str("cds17: the widget did not render"));
     };
 
-    let hashchange = deeplink
-        .then(web_sys::window)
-        .flatten()
-        .map(|window| EventListener::new(&window, "hashchange", move |_| on_hash_change(id)));
+    let hashchange = deeplink.then(|| {
+        HashChangeListener(Some(window_event_listener_untyped("hashchange", move |_| {
+            on_hash_change(id)
+        })))
+    });
     let ready = (controller.current(), controller.lang().code());
     MOUNTED.with_borrow_mut(|mounted| {
         mounted.push(Mounted {
