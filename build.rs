@@ -42,7 +42,6 @@ struct Source {
 #[derive(Deserialize)]
 struct Card {
     number: usize,
-    slug: String,
     vi: Text,
     en: Text,
 }
@@ -101,9 +100,8 @@ fn cards_rs(cards: &[Card]) -> String {
     for card in cards {
         let _ = writeln!(
             out,
-            "    Card {{ number: {}, slug: {:?}, vi: {}, en: {} }},",
+            "    Card {{ number: {}, vi: {}, en: {} }},",
             card.number,
-            card.slug,
             text_rs(&card.vi),
             text_rs(&card.en)
         );

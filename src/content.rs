@@ -9,8 +9,6 @@ pub const CARD_COUNT: u8 = 17;
 pub struct Card {
     /// 1..=17, as in the appendix.
     pub number: u8,
-    /// Stable, URL-safe name (Vietnamese without diacritics).
-    pub slug: &'static str,
     pub vi: CardText,
     pub en: CardText,
 }

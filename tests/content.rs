@@ -215,7 +215,6 @@ fn titles_are_short_from_to_forms_of_the_shift() {
 fn the_widget_ships_exactly_the_data_file() {
     for (card, shipped) in content().card.iter().zip(CARDS.iter()) {
         assert_eq!(card.number, shipped.number);
-        assert_eq!(card.slug, shipped.slug);
         for (text, shipped) in [(&card.vi, &shipped.vi), (&card.en, &shipped.en)] {
             assert_eq!(text.title, shipped.title);
             assert_eq!(text.before, shipped.before);

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{imports, pages};
+use crate::{glue, imports, pages};
 use crate::{root, run_command, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -101,6 +101,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
     run_command(&path_str(&node_bin("wasm-opt")), &wasm_opt_args)?;
 
     let (wasm, glue) = imports::shorten(&read(&optimised)?, &read_text(&work.join("cds17.js"))?)?;
+    let glue = glue::trim(&glue)?;
     let wasm_name = format!("cds17.{}.wasm", short_hash(&wasm));
 
     write(&work.join("glue.js"), glue.as_bytes())?;

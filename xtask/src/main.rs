@@ -9,6 +9,7 @@
 
 mod bench;
 mod dist;
+mod glue;
 mod imports;
 mod nginx;
 mod og;
