@@ -1,5 +1,7 @@
 //! Build-time work, so that visitors never pay for it at run time:
-//! - `content/cards.toml` becomes Rust statics (`cards.rs`, `source.rs`);
+//! - `content/cards.toml` becomes the cards' text, a file per language
+//!   (`text.vi.txt`, `text.en.txt`), and the source as a Rust static
+//!   (`source.rs`);
 //! - the palette and the component stylesheets become one minified
 //!   stylesheet (`widget.css`).
 
@@ -61,7 +63,12 @@ fn main() -> Result<(), String> {
     let raw = fs::read_to_string("content/cards.toml").map_err(|e| e.to_string())?;
     let content: Content = toml::from_str(&raw).map_err(|e| format!("content/cards.toml: {e}"))?;
     check_shape(&content)?;
-    write(out_dir.join("cards.rs"), &cards_rs(&content.card))?;
+    for lang in ["vi", "en"] {
+        write(
+            out_dir.join(format!("text.{lang}.txt")),
+            &text_file(&content.card, lang)?,
+        )?;
+    }
     write(out_dir.join("source.rs"), &source_rs(&content.source))?;
 
     println!("cargo:rerun-if-changed=src/palette.rs");
@@ -95,28 +102,30 @@ fn check_shape(content: &Content) -> Result<(), String> {
     Ok(())
 }
 
-fn cards_rs(cards: &[Card]) -> String {
-    let mut out = String::from("[\n");
+/// The cards' text in one language, as the widget loads it (see
+/// `src/content.rs`): each card's title, front and back, one per line, card
+/// after card. `shift` stays in the data file, for provenance and the
+/// tests: the widget shows the shorter `title`, and every visitor would
+/// download it for nothing.
+fn text_file(cards: &[Card], lang: &str) -> Result<String, String> {
+    let mut lines = Vec::new();
     for card in cards {
-        let _ = writeln!(
-            out,
-            "    Card {{ number: {}, vi: {}, en: {} }},",
-            card.number,
-            text_rs(&card.vi),
-            text_rs(&card.en)
-        );
+        let text = if lang == "vi" { &card.vi } else { &card.en };
+        for (field, line) in [
+            ("title", &text.title),
+            ("before", &text.before),
+            ("after", &text.after),
+        ] {
+            if line.is_empty() || line.contains('\n') {
+                return Err(format!(
+                    "content/cards.toml: card {} has an empty or multi-line {lang}.{field}",
+                    card.number
+                ));
+            }
+            lines.push(line.as_str());
+        }
     }
-    out.push(']');
-    out
-}
-
-/// `shift` stays in the data file, for provenance and the tests: the widget
-/// shows the shorter `title`, and every visitor would download it for nothing.
-fn text_rs(text: &Text) -> String {
-    format!(
-        "CardText {{ title: {:?}, before: {:?}, after: {:?} }}",
-        text.title, text.before, text.after
-    )
+    Ok(lines.join("\n"))
 }
 
 fn source_rs(source: &Source) -> String {

@@ -1,19 +1,27 @@
-//! The 17 cards, as statics generated at build time from `content/cards.toml`.
+//! The 17 cards' text and where it comes from.
+//!
+//! The text of each language is a file of its own, built from
+//! `content/cards.toml`: each card's title, front and back, one per line,
+//! card after card. In the browser, the loader fetches the language a widget
+//! starts in, beside the wasm, and the other one only when a visitor asks
+//! for it: no visitor downloads a language they do not read. Rust sites get
+//! both files compiled in (the `bundled-text` feature).
+
+use std::sync::OnceLock;
 
 use crate::i18n::Lang;
 
 pub const CARD_COUNT: u8 = 17;
 
-/// One of the 17 differences.
-#[derive(Debug)]
-pub struct Card {
-    /// 1..=17, as in the appendix.
-    pub number: u8,
-    pub vi: CardText,
-    pub en: CardText,
-}
+/// 1..=17, for views that show every card.
+pub const CARD_NUMBERS: [u8; CARD_COUNT as usize] =
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
 
-#[derive(Debug)]
+/// Lines in a text file: a title, a front and a back per card.
+const LINES: usize = CARD_COUNT as usize * 3;
+
+/// One card's text in one language.
+#[derive(Debug, PartialEq, Eq)]
 pub struct CardText {
     /// A short "Từ … sang …" form of the point's heading sentence (its
     /// `shift` in the data file, which stays out of the widget).
@@ -22,6 +30,103 @@ pub struct CardText {
     pub before: &'static str,
     /// What digital transformation does: the back of the card.
     pub after: &'static str,
+}
+
+/// What a card shows before its language has arrived. Never on screen: a
+/// widget switches to a language only once its text is there.
+static NOT_LOADED: CardText = CardText {
+    title: "",
+    before: "",
+    after: "",
+};
+
+static VI: OnceLock<[CardText; CARD_COUNT as usize]> = OnceLock::new();
+static EN: OnceLock<[CardText; CARD_COUNT as usize]> = OnceLock::new();
+
+fn store(lang: Lang) -> &'static OnceLock<[CardText; CARD_COUNT as usize]> {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// A language's cards, if its text is here. With the `bundled-text` feature
+/// (on by default, for Rust sites; `cargo xtask dist` builds without it),
+/// the compiled-in text is always here.
+fn cards(lang: Lang) -> Option<&'static [CardText; CARD_COUNT as usize]> {
+    let store = store(lang);
+    #[cfg(feature = "bundled-text")]
+    if store.get().is_none() {
+        let bundled = match lang {
+            Lang::Vi => TEXT_VI,
+            Lang::En => TEXT_EN,
+        };
+        // Built and checked by build.rs: it cannot be malformed.
+        let _ = add_text(lang, bundled);
+    }
+    store.get()
+}
+
+thread_local! {
+    static TEXT_REQUEST: std::cell::Cell<Option<fn(Lang)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Who fetches a language that a widget needs and has not got: in the
+/// browser, the loader. It hands the text to [`add_text`].
+pub fn on_text_needed(request: fn(Lang)) {
+    TEXT_REQUEST.set(Some(request));
+}
+
+/// Asks for `lang`'s text, if someone can fetch it.
+pub(crate) fn request_text(lang: Lang) {
+    if let Some(request) = TEXT_REQUEST.get() {
+        request(lang);
+    }
+}
+
+/// The text files as built: `cargo xtask dist` ships them beside the wasm.
+pub const TEXT_VI: &str = include_str!(concat!(env!("OUT_DIR"), "/text.vi.txt"));
+pub const TEXT_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/text.en.txt"));
+
+/// A text file that does not hold 17 cards of three non-empty lines.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MalformedText;
+
+/// Takes a language's text file. The text stays for the life of the page,
+/// shared by every widget on it; a language given twice keeps the first.
+pub fn add_text(lang: Lang, file: &str) -> Result<(), MalformedText> {
+    let lines: Vec<&str> = file.split('\n').collect();
+    if lines.len() != LINES || lines.iter().any(|line| line.is_empty()) {
+        return Err(MalformedText);
+    }
+    if store(lang).get().is_some() {
+        return Ok(());
+    }
+    // Kept for the life of the page, as the compiled-in text would be; at
+    // most once per language, by the check above.
+    let file: &'static str = Box::leak(Box::from(file));
+    let mut lines = file.split('\n');
+    let cards = std::array::from_fn(|_| CardText {
+        title: lines.next().unwrap_or_default(),
+        before: lines.next().unwrap_or_default(),
+        after: lines.next().unwrap_or_default(),
+    });
+    // Set by someone else since the check: theirs is the same text.
+    let _ = store(lang).set(cards);
+    Ok(())
+}
+
+pub fn has_text(lang: Lang) -> bool {
+    cards(lang).is_some()
+}
+
+/// Card `number`'s text in `lang` (clamped into 1..=17, so a caller can
+/// never index out of bounds); empty while that language has not arrived.
+pub fn card_text(number: u8, lang: Lang) -> &'static CardText {
+    let index = usize::from(number.clamp(1, CARD_COUNT) - 1);
+    cards(lang)
+        .and_then(|cards| cards.get(index))
+        .unwrap_or(&NOT_LOADED)
 }
 
 /// Where the 17 points come from, shown in the widget.
@@ -33,18 +138,7 @@ pub struct Source {
     pub issuer_en: &'static str,
 }
 
-pub static CARDS: [Card; CARD_COUNT as usize] = include!(concat!(env!("OUT_DIR"), "/cards.rs"));
-
 pub static SOURCE: Source = include!(concat!(env!("OUT_DIR"), "/source.rs"));
-
-impl Card {
-    pub fn text(&'static self, lang: Lang) -> &'static CardText {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
-    }
-}
 
 impl Source {
     pub fn letter(&self, lang: Lang) -> &'static str {
@@ -62,13 +156,6 @@ impl Source {
     }
 }
 
-/// The card with this number, clamped into 1..=17 so a caller can never index
-/// out of bounds.
-pub fn card(number: u8) -> &'static Card {
-    let index = number.clamp(1, CARD_COUNT) - 1;
-    &CARDS[usize::from(index)]
-}
-
 /// Decimal labels for 0..=17, so the widget needs no number formatting code.
 pub fn number_label(number: u8) -> &'static str {
     const LABELS: [&str; 18] = [
@@ -83,10 +170,9 @@ mod tests {
 
     #[test]
     fn card_lookup_is_by_number_and_never_out_of_bounds() {
-        assert_eq!(card(1).number, 1);
-        assert_eq!(card(17).number, 17);
-        assert_eq!(card(0).number, 1);
-        assert_eq!(card(200).number, 17);
+        assert_eq!(card_text(0, Lang::Vi), card_text(1, Lang::Vi));
+        assert_eq!(card_text(200, Lang::Vi), card_text(17, Lang::Vi));
+        assert_ne!(card_text(1, Lang::Vi), card_text(17, Lang::Vi));
     }
 
     #[test]
@@ -99,7 +185,30 @@ mod tests {
 
     #[test]
     fn text_follows_the_language() {
-        assert!(card(1).text(Lang::Vi).title.starts_with("Từ "));
-        assert!(card(1).text(Lang::En).title.starts_with("From "));
+        assert!(card_text(1, Lang::Vi).title.starts_with("Từ "));
+        assert!(card_text(1, Lang::En).title.starts_with("From "));
+    }
+
+    #[test]
+    fn a_file_that_is_not_17_cards_of_three_lines_is_refused() {
+        let mut lines: Vec<&str> = TEXT_VI.split('\n').collect();
+        assert_eq!(add_text(Lang::Vi, &lines[..50].join("\n")), Err(MalformedText));
+        assert_eq!(add_text(Lang::Vi, ""), Err(MalformedText));
+        lines[4] = "";
+        assert_eq!(add_text(Lang::Vi, &lines.join("\n")), Err(MalformedText));
+        let mut with_a_line_more = TEXT_VI.to_string();
+        with_a_line_more.push_str("\nmore");
+        assert_eq!(add_text(Lang::Vi, &with_a_line_more), Err(MalformedText));
+    }
+
+    #[test]
+    fn the_bundled_files_hold_every_card_in_both_languages() {
+        for lang in [Lang::Vi, Lang::En] {
+            assert!(has_text(lang));
+            for number in 1..=CARD_COUNT {
+                let text = card_text(number, lang);
+                assert!(!text.title.is_empty() && !text.before.is_empty() && !text.after.is_empty());
+            }
+        }
     }
 }

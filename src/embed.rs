@@ -14,6 +14,7 @@ use web_sys::{Element, HtmlElement};
 
 use crate::components::bindings::Small;
 use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
+use crate::content;
 use crate::deeplink::{card_from_hash, hash_for, CardLinks, HashCard};
 use crate::i18n::Lang;
 use crate::options::{self, parse_card, parse_lang, Options, Origin, RawValue, Warning, OPTION_NAMES};
@@ -50,6 +51,31 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// The widget that reads and writes `#cds17-N`: by default the first one.
     static DEEPLINK_OWNER: Cell<Option<u32>> = const { Cell::new(None) };
+    /// The loader's `need_text(lang)`.
+    static NEED_TEXT: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Takes the text file of a language (`vi` or `en`), which the loader has
+/// fetched, and shows it in every widget that was waiting for it.
+#[wasm_bindgen]
+pub fn add_text(lang: &str, text: &str) -> Result<(), JsValue> {
+    let lang = parse_lang(&RawValue::Text(String::from(lang)))
+        .ok_or_else(|| JsValue::from_str("cds17: add_text() takes 'vi' or 'en'"))?;
+    content::add_text(lang, text).map_err(|_| JsValue::from_str("cds17: the text file is not 17 cards"))?;
+    let controllers: Vec<Controller> =
+        MOUNTED.with_borrow(|mounted| mounted.iter().map(|m| m.controller).collect());
+    for controller in controllers {
+        controller.text_arrived();
+    }
+    Ok(())
+}
+
+fn ask_loader_for_text(lang: Lang) {
+    NEED_TEXT.with_borrow(|need_text| {
+        if let Some(need_text) = need_text {
+            let _ = need_text.call1(&JsValue::NULL, &JsValue::from_str(lang.code()));
+        }
+    });
 }
 
 /// What a handle asks of its widget. `cds17.js` builds the handle that
@@ -109,6 +135,9 @@ pub fn command(id: u32, verb: u8, value: JsValue) -> Result<(), JsValue> {
 /// widget's events on the placeholder (`extra` is the side of a flip, or
 /// the language when ready).
 ///
+/// `need_text(lang)` is the loader's: it fetches a language's text that a
+/// widget needs and has not got, and hands it to [`add_text`].
+///
 /// `card_pages` is where the card pages of the deployment are
 /// (`…/the/`): links shared from the widget then point there, and every
 /// widget offers one. Without it, only the widget that follows the page's
@@ -120,11 +149,14 @@ pub fn mount(
     options: JsValue,
     query: JsValue,
     emit: js_sys::Function,
+    need_text: js_sys::Function,
     card_pages: Option<String>,
 ) -> Result<u32, JsValue> {
     if let Some(id) = id_of(&element) {
         return Ok(id);
     }
+    NEED_TEXT.set(Some(need_text));
+    content::on_text_needed(ask_loader_for_text);
     let mut options = read_options(&element, &query, &options);
     // The frame goes; nothing paints in between.
     mount_point.set_text_content(None);

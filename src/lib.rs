@@ -13,7 +13,7 @@ pub mod options;
 pub mod palette;
 
 pub use components::explainer::{Controller, Explainer, Side, WidgetEvent};
-pub use embed::{command, mount, unmount};
+pub use embed::{add_text, command, mount, unmount};
 pub use i18n::Lang;
 pub use options::{Options, Theme, View};
 

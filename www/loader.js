@@ -29,6 +29,9 @@
   // Empty, unless the build folded the wasm in (base64) to save a request.
   var WASM_INLINE = '__CDS17_WASM_INLINE__';
   var STYLESHEET = '__CDS17_STYLESHEET__';
+  // The cards' text, a file per language, beside the wasm.
+  var TEXT_FILES = { vi: '__CDS17_TEXT_VI__', en: '__CDS17_TEXT_EN__' };
+  var TEXT_INTEGRITY = { vi: '__CDS17_TEXT_VI_INTEGRITY__', en: '__CDS17_TEXT_EN_INTEGRITY__' };
   var script = d.currentScript;
 
   function warn(message, detail) {
@@ -71,6 +74,49 @@
     warn('the widget could not start, so the page keeps its own content.', error);
     for (var i = 0; i < tracked.length; i++) showFallback(tracked[i]);
   });
+
+  // A language's text, fetched once for every widget on the page, and only
+  // when a widget needs it: no visitor downloads a language they do not read.
+  var texts = {};
+  function text(lang) {
+    if (!texts[lang]) {
+      texts[lang] = fetch(base + TEXT_FILES[lang], { credentials: 'omit', integrity: TEXT_INTEGRITY[lang] }).then(
+        function (response) {
+          if (!response.ok) throw new Error(response.status + ' ' + response.url);
+          return response.text();
+        },
+      );
+      // A failed fetch is tried again the next time the language is asked for.
+      texts[lang].catch(function () {
+        delete texts[lang];
+      });
+    }
+    return texts[lang];
+  }
+
+  // The wasm asks for a language a widget needs: a visitor switched to it.
+  function needText(lang) {
+    Promise.all([ready, text(lang)])
+      .then(function (got) {
+        got[0].add_text(lang, got[1]);
+      })
+      .catch(function (error) {
+        warn('the ' + lang + ' text could not be loaded; the widget stays in its language.', error);
+      });
+  }
+
+  // The language a widget starts in, as the wasm reads its options: the
+  // last one given of data-lang, ?lang= and the options object, and
+  // Vietnamese for anything but English. Its text is fetched at once,
+  // beside the wasm.
+  function startLang(element, options) {
+    var query = queryOf(element);
+    var given = element.getAttribute('data-lang');
+    if (query && query.lang != null) given = query.lang;
+    if (options && options.lang != null) given = options.lang;
+    var primary = typeof given === 'string' ? given.trim().split(/[-_]/)[0].toLowerCase() : '';
+    return primary === 'en' ? 'en' : 'vi';
+  }
 
   // Elements we have asked to mount, so that each is mounted once and is
   // unmounted when it leaves the page.
@@ -156,7 +202,7 @@
     mount.className = 'cds17-mount';
     var root = d.createElement('div');
     root.className = 'cds17-root cds17-pending';
-    root.setAttribute('lang', pick('lang', 'vi').slice(0, 2));
+    root.setAttribute('lang', startLang(element, options));
     root.setAttribute('data-view', pick('view', 'deck'));
     root.setAttribute('data-theme', pick('theme', 'light'));
     mount.appendChild(root);
@@ -221,9 +267,12 @@
       } catch (ignored) {
         // No shadow DOM here: mounting fails below, and the fallback stays.
       }
-      var mounted = ready.then(function (wasm) {
+      var lang = startLang(element, options);
+      var mounted = Promise.all([ready, text(lang)]).then(function (got) {
+        var wasm = got[0];
+        wasm.add_text(lang, got[1]);
         var mount = frame(element, options);
-        return handle(wasm, wasm.mount(element, mount, options, queryOf(element), emit, base + 'the/'));
+        return handle(wasm, wasm.mount(element, mount, options, queryOf(element), emit, needText, base + 'the/'));
       });
       mounted.catch(function () {
         showFallback(element);

@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 use leptos::prelude::*;
 
 use super::explainer::Controller;
-use crate::content::{Card, CardText};
+use crate::content::{self, CardText};
 use crate::i18n::{Lang, Strings};
 use crate::options::View;
 
@@ -115,13 +115,9 @@ pub(crate) fn ui_text(lang: Choice<Lang>, pick: fn(&'static Strings) -> &'static
     Box::new(move || pick(lang.get().strings()))
 }
 
-/// A part of a card's text in the widget's current language.
-pub(crate) fn card_text(
-    lang: Choice<Lang>,
-    card: &'static Card,
-    pick: fn(&'static CardText) -> &'static str,
-) -> Text {
-    Box::new(move || pick(card.text(lang.get())))
+/// A part of card `number`'s text in the widget's current language.
+pub(crate) fn card_text(lang: Choice<Lang>, number: u8, pick: fn(&'static CardText) -> &'static str) -> Text {
+    Box::new(move || pick(content::card_text(number, lang.get())))
 }
 
 /// Whether `signal` holds `value` (or, with `equal: false`, does not).

@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
 use super::bindings::{card_text, holds, on_click, true_false, ui_text, watch, Choice, Flag};
 use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
 use super::icon::{self, Icon};
-use crate::content::{self, number_label};
+use crate::content::number_label;
 use crate::options::View;
 
 /// How far a finger must travel sideways, in CSS px, to count as a swipe.
@@ -22,7 +22,6 @@ const SWIPE_MIN_PX: i32 = 48;
 pub(crate) fn Card(number: u8) -> impl IntoView {
     let context = use_explainer();
     let controller = context.controller;
-    let card = content::card(number);
     let lang = controller.lang_signal();
     let view = controller.view_signal();
 
@@ -117,13 +116,13 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                 "cds17-face cds17-face-before",
                 false,
                 ui_text(lang, |s| s.before_label),
-                card_text(lang, card, |text| text.before),
+                card_text(lang, number, |text| text.before),
             ),
             Side::After => (
                 "cds17-face cds17-face-after",
                 true,
                 ui_text(lang, |s| s.after_label),
-                card_text(lang, card, |text| text.after),
+                card_text(lang, number, |text| text.after),
             ),
         };
         view! {
@@ -136,7 +135,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                     <span class="cds17-number">{number_label(number)}</span>
                     <span class="cds17-side">{label}</span>
                 </div>
-                <h3 class="cds17-title">{card_text(lang, card, |text| text.title)}</h3>
+                <h3 class="cds17-title">{card_text(lang, number, |text| text.title)}</h3>
                 <p class="cds17-text">{text}</p>
             </section>
         }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{card::Card, nav::Nav};
-use crate::content::CARDS;
+use crate::content::CARD_NUMBERS;
 
 #[component]
 pub(crate) fn Cards() -> impl IntoView {
@@ -15,7 +15,7 @@ pub(crate) fn Cards() -> impl IntoView {
     view! {
         <div class="cds17-cards">
             <ol class="cds17-stack">
-                {CARDS.each_ref().map(|card| view! { <Card number=card.number /> })}
+                {CARD_NUMBERS.map(|number| view! { <Card number=number /> })}
             </ol>
             <Nav />
         </div>

@@ -10,7 +10,7 @@ use web_sys::{
 
 use super::bindings::{text, ui_text, watch, Choice};
 use super::{cards::Cards, source_line::SourceLine, toolbar::Toolbar};
-use crate::content::{number_label, CARD_COUNT};
+use crate::content::{has_text, number_label, request_text, CARD_COUNT};
 use crate::deeplink::CardLinks;
 use crate::i18n::Lang;
 use crate::options::{Options, View};
@@ -48,7 +48,10 @@ pub enum WidgetEvent {
 #[derive(Clone, Copy)]
 pub struct Controller {
     current: RwSignal<u8>,
+    /// The language shown: always one whose text is here.
     lang: Choice<Lang>,
+    /// The language asked for; shown as soon as its text arrives.
+    wanted_lang: Choice<Lang>,
     view: Choice<View>,
     /// Counts requests to flip the current card; the card watches it.
     flip_requests: RwSignal<u8>,
@@ -56,9 +59,26 @@ pub struct Controller {
 
 impl Controller {
     pub fn new(options: &Options) -> Self {
+        let wanted = options.lang;
+        let other = match wanted {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        };
+        // Until the language asked for arrives, the one that is here.
+        let shown = if has_text(wanted) {
+            wanted
+        } else {
+            request_text(wanted);
+            if has_text(other) {
+                other
+            } else {
+                wanted
+            }
+        };
         Controller {
             current: RwSignal::new(options.card.clamp(1, CARD_COUNT)),
-            lang: Choice::new(options.lang),
+            lang: Choice::new(shown),
+            wanted_lang: Choice::new(wanted),
             view: Choice::new(options.view),
             flip_requests: RwSignal::new(0),
         }
@@ -95,8 +115,24 @@ impl Controller {
             .try_update(|count| *count = count.wrapping_add(1));
     }
 
+    /// Shows the widget in `lang`: at once if its text is here, otherwise
+    /// once it has arrived (see [`text_arrived`](Self::text_arrived)).
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
+        self.wanted_lang.set(lang);
+        if has_text(lang) {
+            self.lang.set(lang);
+        } else {
+            request_text(lang);
+        }
+    }
+
+    /// Tells the widget that a language's text has arrived: if it is the
+    /// one asked for, the widget shows it now.
+    pub fn text_arrived(&self) {
+        let wanted = self.wanted_lang.get_untracked();
+        if has_text(wanted) {
+            self.lang.set(wanted);
+        }
     }
 
     pub fn set_view(&self, view: View) {

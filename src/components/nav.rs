@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::bindings::{act, card_text, holds, text, true_false, ui_text, Flag};
 use super::explainer::use_explainer;
 use super::icon::{self, Icon};
-use crate::content::{number_label, CARDS, CARD_COUNT};
+use crate::content::{number_label, CARD_COUNT, CARD_NUMBERS};
 
 #[component]
 pub(crate) fn Nav() -> impl IntoView {
@@ -49,10 +49,8 @@ pub(crate) fn Nav() -> impl IntoView {
                 </button>
             </div>
             <ol class="cds17-pager" aria-label=ui_text(lang, |s| s.jump_label)>
-                {CARDS
-                    .each_ref()
-                    .map(|card| {
-                        let number = card.number;
+                {CARD_NUMBERS
+                    .map(|number| {
                         let done: Flag = Box::new(move || current.get() >= number);
                         view! {
                             <li>
@@ -61,13 +59,13 @@ pub(crate) fn Nav() -> impl IntoView {
                                     class="cds17-page"
                                     data-done=true_false(done)
                                     aria-current=true_false(holds(current, number, true))
-                                    title=card_text(lang, card, |text| text.title)
+                                    title=card_text(lang, number, |text| text.title)
                                     on:click=act(controller, move |c| c.go_to(number))
                                 >
                                     {number_label(number)}
                                     <span class="cds17-visually-hidden">
                                         ". "
-                                        {card_text(lang, card, |text| text.title)}
+                                        {card_text(lang, number, |text| text.title)}
                                     </span>
                                 </button>
                             </li>

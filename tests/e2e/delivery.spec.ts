@@ -27,6 +27,25 @@ test.describe('delivery through nginx', () => {
     }
   });
 
+  test('the text of each language: UTF-8 text, CORS, cached for good, precompressed, fetched with its integrity', async ({
+    request,
+  }) => {
+    const loader = fs.readFileSync('dist/cds17.js', 'utf8');
+    for (const lang of ['vi', 'en']) {
+      const name = manifest.texts[lang];
+      expect(name).toMatch(new RegExp(`^cds17\\.${lang}\\.[0-9a-f]{10}\\.txt$`));
+      const response = await request.get(`${WIDGET_BASE}/${name}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      const headers = response.headers();
+      expect(headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(headers['access-control-allow-origin']).toBe('*');
+      expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(headers['content-encoding']).toBe('gzip');
+      expect(Number(headers['content-length'])).toBe(fs.statSync(`dist/${name}.gz`).size);
+      expect((await response.text()).split('\n')).toHaveLength(51);
+      expect(loader).toContain(manifest.files[name].integrity);
+    }
+  });
+
   test('the loaders: the stable one briefly cached, the pinned one for good', async ({ request }) => {
     const stable = await request.get(`${WIDGET_BASE}/cds17.js`, { headers: { 'Accept-Encoding': 'br' } });
     expect(stable.headers()['content-type']).toBe('text/javascript; charset=utf-8');

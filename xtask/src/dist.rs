@@ -3,6 +3,7 @@
 //! cds17.js            the loader, with wasm-bindgen's glue folded in (stable name)
 //! cds17.<hash>.js     the same loader under an immutable name
 //! cds17.<hash>.wasm   the optimised module
+//! cds17.<lang>.<hash>.txt  the cards' text, one file per language
 //! index.html          the standalone page, with the embed builder
 //! embed.html          the iframe page
 //! the/N/              a shareable page per card, with its image (og.png)
@@ -10,7 +11,6 @@
 //! *.gz, *.br          precompressed copies, for servers that send them as is
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -38,13 +38,33 @@ const STACK_BYTES: u32 = 128 * 1024;
 pub struct Dist {
     pub dir: PathBuf,
     pub wasm: String,
+    pub texts: Vec<TextFile>,
 }
 
+/// The cards' text in one language, as shipped beside the wasm.
+pub struct TextFile {
+    /// `vi` or `en`.
+    pub lang: &'static str,
+    /// `cds17.<lang>.<hash>.txt`
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+pub const LANGS: [&str; 2] = ["vi", "en"];
+
 impl Dist {
-    /// The files every visitor downloads: the loader and the wasm (the CSS
-    /// and the card data live inside the wasm).
-    pub fn visitor_files(&self) -> [PathBuf; 2] {
-        [self.dir.join("cds17.js"), self.dir.join(&self.wasm)]
+    /// The files a visitor downloads whose widget starts in `lang`: the
+    /// loader (with the glue and the CSS), the wasm, and that language's
+    /// text. The other language's text comes only if they switch to it.
+    pub fn visitor_files(&self, lang: &str) -> Vec<PathBuf> {
+        let mut files = vec![self.dir.join("cds17.js"), self.dir.join(&self.wasm)];
+        files.extend(
+            self.texts
+                .iter()
+                .filter(|t| t.lang == lang)
+                .map(|t| self.dir.join(&t.name)),
+        );
+        files
     }
 }
 
@@ -107,12 +127,24 @@ pub fn build(base_url: &str) -> Result<Dist> {
     write(&work.join("glue.js"), glue.as_bytes())?;
     write(&work.join("wasm.wasm"), &wasm)?;
     write(&work.join("widget.css"), built.stylesheet.as_bytes())?;
-    let loader = loader(&glue, &built.stylesheet, &wasm_name, &wasm, false)?;
+    let texts = built
+        .texts
+        .into_iter()
+        .map(|(lang, bytes)| TextFile {
+            lang,
+            name: format!("cds17.{lang}.{}.txt", short_hash(&bytes)),
+            bytes,
+        })
+        .collect::<Vec<_>>();
+    let loader = loader(&glue, &built.stylesheet, &wasm_name, &wasm, &texts, false)?;
     let pinned_loader = format!("cds17.{}.js", short_hash(&loader));
 
     let dist = root.join("dist");
     recreate(&dist)?;
     write(&dist.join(&wasm_name), &wasm)?;
+    for text in &texts {
+        write(&dist.join(&text.name), &text.bytes)?;
+    }
     write(&dist.join("cds17.js"), &loader)?;
     write(&dist.join(&pinned_loader), &loader)?;
     let loader_integrity = integrity(&loader);
@@ -135,12 +167,13 @@ pub fn build(base_url: &str) -> Result<Dist> {
          crossorigin=\"anonymous\" async></script>\n"
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
-    write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &snippet)?;
+    write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;
     compress_all(&dist)?;
 
     let built = Dist {
         dir: dist,
         wasm: wasm_name,
+        texts,
     };
     print_sizes(&built)?;
     Ok(built)
@@ -183,6 +216,8 @@ fn build_wasm() -> Result<BuiltWasm> {
         WASM_TARGET,
         "--target-dir",
         WASM_TARGET_DIR,
+        // Without `bundled-text`: the loader fetches each language's text.
+        "--no-default-features",
         "-Zbuild-std=std,panic_abort",
         "--message-format=json-render-diagnostics",
     ];
@@ -218,6 +253,10 @@ fn build_wasm() -> Result<BuiltWasm> {
             .join("release")
             .join("cds17.wasm"),
         stylesheet: read_text(&out_dir.join("widget.css"))?,
+        texts: LANGS
+            .iter()
+            .map(|lang| Ok((*lang, read(&out_dir.join(format!("text.{lang}.txt")))?)))
+            .collect::<Result<_>>()?,
     })
 }
 
@@ -225,6 +264,8 @@ struct BuiltWasm {
     wasm: PathBuf,
     /// The widget's stylesheet, minified.
     stylesheet: String,
+    /// The cards' text, per language: build.rs wrote it.
+    texts: Vec<(&'static str, Vec<u8>)>,
 }
 
 /// The loader: `www/loader.js` with the glue and the stylesheet folded in,
@@ -238,6 +279,7 @@ pub fn loader(
     stylesheet: &str,
     wasm_name: &str,
     wasm: &[u8],
+    texts: &[TextFile],
     inline_wasm: bool,
 ) -> Result<Vec<u8>> {
     use base64::Engine as _;
@@ -251,6 +293,16 @@ pub fn loader(
     } else {
         String::new()
     };
+    let mut source = source;
+    for text in texts {
+        let key = text.lang.to_uppercase();
+        source = source
+            .replace(
+                &format!("__CDS17_TEXT_{key}_INTEGRITY__"),
+                &integrity(&text.bytes),
+            )
+            .replace(&format!("__CDS17_TEXT_{key}__"), &text.name);
+    }
     let text = source
         .replace(GLUE_MARKER, glue)
         .replace("__CDS17_VERSION__", &crate_version()?)
@@ -285,40 +337,48 @@ pub struct Sizes {
     pub brotli: u64,
 }
 
-pub fn visitor_sizes(dist: &Dist) -> Result<Sizes> {
+/// What a visitor downloads whose widget starts in `lang`.
+pub fn visitor_sizes(dist: &Dist, lang: &str) -> Result<Sizes> {
+    sizes_of(&dist.visitor_files(lang))
+}
+
+pub fn sizes_of(files: &[PathBuf]) -> Result<Sizes> {
     let mut sizes = Sizes {
         raw: 0,
         gzip: 0,
         brotli: 0,
     };
-    for file in dist.visitor_files() {
-        sizes.raw += file_size(&file)?;
-        sizes.gzip += file_size(&with_suffix(&file, "gz"))?;
-        sizes.brotli += file_size(&with_suffix(&file, "br"))?;
+    for file in files {
+        sizes.raw += file_size(file)?;
+        sizes.gzip += file_size(&with_suffix(file, "gz"))?;
+        sizes.brotli += file_size(&with_suffix(file, "br"))?;
     }
     Ok(sizes)
 }
 
 fn print_sizes(dist: &Dist) -> Result {
-    println!("dist/ {:>24} {:>9} {:>9} {:>9}", "", "raw", "gzip", "brotli");
-    for file in dist.visitor_files() {
+    let row = |name: &str, sizes: &Sizes| {
+        println!(
+            "      {:>32} {:>9} {:>9} {:>9}",
+            name, sizes.raw, sizes.gzip, sizes.brotli
+        );
+    };
+    println!("dist/ {:>32} {:>9} {:>9} {:>9}", "", "raw", "gzip", "brotli");
+    let mut files = vec![dist.dir.join("cds17.js"), dist.dir.join(&dist.wasm)];
+    files.extend(dist.texts.iter().map(|text| dist.dir.join(&text.name)));
+    for file in &files {
         let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        println!(
-            "      {:>24} {:>9} {:>9} {:>9}",
-            name,
-            file_size(&file)?,
-            file_size(&with_suffix(&file, "gz"))?,
-            file_size(&with_suffix(&file, "br"))?
+        row(&name, &sizes_of(std::slice::from_ref(file))?);
+    }
+    for lang in LANGS {
+        row(
+            &format!("a visitor starting in {lang} downloads"),
+            &visitor_sizes(dist, lang)?,
         );
     }
-    let total = visitor_sizes(dist)?;
-    println!(
-        "      {:>24} {:>9} {:>9} {:>9}",
-        "a visitor downloads", total.raw, total.gzip, total.brotli
-    );
     Ok(())
 }
 
@@ -364,7 +424,14 @@ pub fn compress_all(dir: &Path) -> Result {
 /// `dist/manifest.json`: every file with its size and SRI hash, and the
 /// snippet that pins the loader. The hashes are those of the bytes as
 /// stored; a browser checks them after undoing gzip or brotli.
-fn write_manifest(dist: &Path, base_url: &str, pinned_loader: &str, wasm: &str, snippet: &str) -> Result {
+fn write_manifest(
+    dist: &Path,
+    base_url: &str,
+    pinned_loader: &str,
+    wasm: &str,
+    texts: &[TextFile],
+    snippet: &str,
+) -> Result {
     let mut files = serde_json::Map::new();
     let mut names = Vec::new();
     list_files(dist, "", &mut names)?;
@@ -383,6 +450,10 @@ fn write_manifest(dist: &Path, base_url: &str, pinned_loader: &str, wasm: &str, 
         "loader": "cds17.js",
         "pinned_loader": pinned_loader,
         "wasm": wasm,
+        "texts": texts
+            .iter()
+            .map(|text| (text.lang.to_string(), serde_json::Value::from(text.name.as_str())))
+            .collect::<serde_json::Map<_, _>>(),
         "snippet": snippet,
         "files": files,
     });

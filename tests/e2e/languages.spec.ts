@@ -1,0 +1,74 @@
+import { test, expect, hostPage, widget, ready } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** The widget's text files the page has asked for, by language. */
+function textRequests(page: Page) {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/cds17\.(vi|en)\.[0-9a-f]{10}\.txt$/.exec(request.url());
+    if (match) asked.push(match[1]);
+  });
+  return asked;
+}
+
+test.describe('each language’s text comes when a widget needs it', () => {
+  test('a visitor downloads only the language they read; switching fetches the other, once', async ({ page }) => {
+    const asked = textRequests(page);
+    await page.goto(hostPage('anchors'));
+    await ready(page, '#widget');
+    const w = widget(page, '#widget');
+    await expect(w.card().locator('.cds17-title').first()).toHaveText(/^Từ /);
+    expect(asked).toEqual(['vi']);
+
+    await w.button('English').click();
+    await expect(w.card().locator('.cds17-title').first()).toHaveText(/^From /);
+    await expect(w.root).toHaveAttribute('lang', 'en');
+    await expect(w.button('English')).toHaveAttribute('aria-pressed', 'true');
+    await w.button('Tiếng Việt').click();
+    await w.button('English').click();
+    await expect(w.card().locator('.cds17-title').first()).toHaveText(/^From /);
+    expect(asked).toEqual(['vi', 'en']);
+  });
+
+  test('two widgets on a page share each language’s text', async ({ page }) => {
+    const asked = textRequests(page);
+    await page.goto(hostPage('two'));
+    await ready(page, '#first');
+    await ready(page, '#second');
+    await expect(widget(page, '#second').card().locator('.cds17-title').first()).toHaveText(/^From /);
+    await widget(page, '#first').button('English').click();
+    await expect(widget(page, '#first').card().locator('.cds17-title').first()).toHaveText(/^From /);
+    expect(asked.sort()).toEqual(['en', 'vi']);
+  });
+
+  test('a widget that starts in English fetches no Vietnamese', async ({ page }) => {
+    const asked = textRequests(page);
+    await page.goto(hostPage('options'));
+    await ready(page, '#widget');
+    await expect(widget(page, '#widget').card().locator('.cds17-title').first()).toHaveText(/^From /);
+    // The grid widget on the page is Vietnamese: only its own text is shared.
+    await expect(widget(page, '#grid').card(1).locator('.cds17-title').first()).toHaveText(/^Từ /);
+    expect(asked.sort()).toEqual(['en', 'vi']);
+  });
+
+  test.describe('when the other language cannot be fetched', () => {
+    test.use({ expectedProblems: /Failed to load resource: net::ERR_FAILED/ });
+
+    test('the widget stays in its language, says so once, and tries again when asked', async ({ page, warnings }) => {
+      await page.route('**/cds17.en.*.txt', (route) => route.abort('failed'));
+      await page.goto(hostPage('anchors'));
+      await ready(page, '#widget');
+      const w = widget(page, '#widget');
+      await w.button('English').click();
+      await expect.poll(() => warnings.filter((warning) => warning.includes('cds17: the en text could not be loaded')).length).toBe(1);
+      await expect(w.root).toHaveAttribute('lang', 'vi');
+      await expect(w.button('Tiếng Việt')).toHaveAttribute('aria-pressed', 'true');
+      await expect(w.card().locator('.cds17-title').first()).toHaveText(/^Từ /);
+
+      await page.unroute('**/cds17.en.*.txt');
+      await w.button('English').click();
+      await expect(w.card().locator('.cds17-title').first()).toHaveText(/^From /);
+      expect(warnings.filter((warning) => warning.includes('could not be loaded'))).toHaveLength(1);
+    });
+  });
+});
