@@ -7,7 +7,7 @@
 //! for it: no visitor downloads a language they do not read. Rust sites get
 //! both files compiled in (the `bundled-text` feature).
 
-use std::sync::OnceLock;
+use std::cell::Cell;
 
 use crate::i18n::Lang;
 
@@ -40,23 +40,24 @@ static NOT_LOADED: CardText = CardText {
     after: "",
 };
 
-static VI: OnceLock<[CardText; CARD_COUNT as usize]> = OnceLock::new();
-static EN: OnceLock<[CardText; CARD_COUNT as usize]> = OnceLock::new();
+type Cards = [CardText; CARD_COUNT as usize];
 
-fn store(lang: Lang) -> &'static OnceLock<[CardText; CARD_COUNT as usize]> {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
-    }
+thread_local! {
+    /// Each language's cards, once its text has arrived: kept for the life
+    /// of the page, shared by every widget on it.
+    static LOADED: [Cell<Option<&'static Cards>>; 2] = const { [Cell::new(None), Cell::new(None)] };
+}
+
+fn loaded(lang: Lang) -> Option<&'static Cards> {
+    LOADED.with(|loaded| loaded[lang as usize].get())
 }
 
 /// A language's cards, if its text is here. With the `bundled-text` feature
 /// (on by default, for Rust sites; `cargo xtask dist` builds without it),
 /// the compiled-in text is always here.
-fn cards(lang: Lang) -> Option<&'static [CardText; CARD_COUNT as usize]> {
-    let store = store(lang);
+fn cards(lang: Lang) -> Option<&'static Cards> {
     #[cfg(feature = "bundled-text")]
-    if store.get().is_none() {
+    if loaded(lang).is_none() {
         let bundled = match lang {
             Lang::Vi => TEXT_VI,
             Lang::En => TEXT_EN,
@@ -64,11 +65,11 @@ fn cards(lang: Lang) -> Option<&'static [CardText; CARD_COUNT as usize]> {
         // Built and checked by build.rs: it cannot be malformed.
         let _ = add_text(lang, bundled);
     }
-    store.get()
+    loaded(lang)
 }
 
 thread_local! {
-    static TEXT_REQUEST: std::cell::Cell<Option<fn(Lang)>> = const { std::cell::Cell::new(None) };
+    static TEXT_REQUEST: Cell<Option<fn(Lang)>> = const { Cell::new(None) };
 }
 
 /// Who fetches a language that a widget needs and has not got: in the
@@ -92,27 +93,30 @@ pub const TEXT_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/text.en.txt"))
 #[derive(Debug, PartialEq, Eq)]
 pub struct MalformedText;
 
-/// Takes a language's text file. The text stays for the life of the page,
-/// shared by every widget on it; a language given twice keeps the first.
+/// Takes a language's text file. A language given twice keeps the first.
 pub fn add_text(lang: Lang, file: &str) -> Result<(), MalformedText> {
-    let lines: Vec<&str> = file.split('\n').collect();
-    if lines.len() != LINES || lines.iter().any(|line| line.is_empty()) {
+    // LINES lines, none of them empty.
+    let bytes = file.as_bytes();
+    let breaks = bytes.iter().filter(|byte| **byte == b'\n').count();
+    let empty_line = bytes.first() == Some(&b'\n')
+        || bytes.last() == Some(&b'\n')
+        || bytes.windows(2).any(|pair| pair == b"\n\n");
+    if file.is_empty() || breaks != LINES - 1 || empty_line {
         return Err(MalformedText);
     }
-    if store(lang).get().is_some() {
+    if loaded(lang).is_some() {
         return Ok(());
     }
-    // Kept for the life of the page, as the compiled-in text would be; at
-    // most once per language, by the check above.
+    // Kept for the life of the page, as compiled-in text would be; once per
+    // language, by the check above.
     let file: &'static str = Box::leak(Box::from(file));
     let mut lines = file.split('\n');
-    let cards = std::array::from_fn(|_| CardText {
+    let cards: &'static Cards = Box::leak(Box::new(std::array::from_fn(|_| CardText {
         title: lines.next().unwrap_or_default(),
         before: lines.next().unwrap_or_default(),
         after: lines.next().unwrap_or_default(),
-    });
-    // Set by someone else since the check: theirs is the same text.
-    let _ = store(lang).set(cards);
+    })));
+    LOADED.with(|loaded| loaded[lang as usize].set(Some(cards)));
     Ok(())
 }
 

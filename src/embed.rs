@@ -59,8 +59,11 @@ thread_local! {
 /// fetched, and shows it in every widget that was waiting for it.
 #[wasm_bindgen]
 pub fn add_text(lang: &str, text: &str) -> Result<(), JsValue> {
-    let lang = parse_lang(&RawValue::Text(String::from(lang)))
-        .ok_or_else(|| JsValue::from_str("cds17: add_text() takes 'vi' or 'en'"))?;
+    let lang = match lang {
+        "vi" => Lang::Vi,
+        "en" => Lang::En,
+        _ => return Err(JsValue::from_str("cds17: add_text() takes 'vi' or 'en'")),
+    };
     content::add_text(lang, text).map_err(|_| JsValue::from_str("cds17: the text file is not 17 cards"))?;
     let controllers: Vec<Controller> =
         MOUNTED.with_borrow(|mounted| mounted.iter().map(|m| m.controller).collect());
@@ -500,7 +503,7 @@ fn report(warning: &Warning, script_value: &JsValue) {
 
 fn warn_invalid_hash() {
     let hash = location_hash();
-    let shown: String = hash.chars().take(60).collect();
+    let shown = options::cut_short(&hash, 60);
     web_sys::console::warn_3(
         &"cds17: the link".into(),
         &shown.into(),

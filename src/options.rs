@@ -232,11 +232,20 @@ fn describe(value: &RawValue) -> Option<String> {
     let RawValue::Text(text) = value else {
         return None;
     };
-    let mut shown: String = text.chars().take(MAX_CHARS).collect();
-    if text.chars().nth(MAX_CHARS).is_some() {
+    let shown = cut_short(text, MAX_CHARS);
+    let mut shown = String::from(shown);
+    if shown.len() < text.len() {
         shown.push('…');
     }
     Some(shown)
+}
+
+/// The first `max_chars` characters of `text`.
+pub fn cut_short(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +263,14 @@ mod tests {
             any::<bool>().prop_map(RawValue::Bool),
             Just(RawValue::Other),
         ]
+    }
+
+    #[test]
+    fn cutting_short_keeps_whole_characters() {
+        assert_eq!(cut_short("Chuyển đổi số", 4), "Chuy");
+        assert_eq!(cut_short("Chuyển đổi số", 5), "Chuyể");
+        assert_eq!(cut_short("số", 60), "số");
+        assert_eq!(cut_short("", 3), "");
     }
 
     fn any_name() -> impl Strategy<Value = String> {
