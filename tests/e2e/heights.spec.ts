@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { test, expect, hostPage, widget, ready } from './fixtures';
+import type { Page } from '@playwright/test';
 
 // The deck's height is reserved before the wasm arrives, so that nothing on
 // the page moves when it does, when a card flips, or when the visitor moves
@@ -113,4 +114,44 @@ test.describe('the reserved height', () => {
       expect(await below()).toBe(before);
     });
   }
+
+  // The loader held back until the page has painted, as on a slow link:
+  // what moves on the page from then on, until the widget is up.
+  async function shiftsWhileLoading(page: Page, name: string, width: number, height: number) {
+    await page.setViewportSize({ width, height });
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/cds17*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Not waiting for `load`, which the held loader holds back too.
+    await page.goto(hostPage(name), { waitUntil: 'commit' });
+    await expect(page.locator('#below')).toBeVisible();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(() => {
+      (window as any).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) (window as any).shifts += (entry as any).value;
+      }).observe({ type: 'layout-shift' });
+    });
+    release();
+    await ready(page);
+    await expect(widget(page).card().locator('.cds17-title').first()).not.toBeEmpty();
+    await page.waitForTimeout(300);
+    return page.evaluate(() => (window as any).shifts as number);
+  }
+
+  for (const [width, height] of [
+    [412, 823],
+    [1350, 940],
+  ] as const) {
+    test(`at ${width}px, the recommended snippet holds the height from the first paint: nothing moves`, async ({ page }) => {
+      expect(await shiftsWhileLoading(page, 'recommended', width, height)).toBe(0);
+    });
+  }
+
+  test('without the snippet’s style, the page moves when the loader arrives (what the test above would see)', async ({ page }) => {
+    expect(await shiftsWhileLoading(page, 'recommended-bare', 412, 823)).toBeGreaterThan(0);
+  });
 });

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{glue, imports, pages};
+use crate::{glue, hold, imports, pages};
 use crate::{root, run_command, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -157,14 +157,19 @@ pub fn build(base_url: &str) -> Result<Dist> {
         },
     )?;
     let page = read_text(&root.join("index.html"))?
+        .replace("__CDS17_HOLD_VI__", &hold::hold_css("vi")?)
+        .replace("__CDS17_HOLD_EN__", &hold::hold_css("en")?)
         .replace("__CDS17_LOADER__", &pinned_loader)
         .replace("__CDS17_LOADER_INTEGRITY__", &loader_integrity)
         .replace("__CDS17_FALLBACK__", &pages::fallback(&content, "vi", "./"));
     write(&dist.join("index.html"), page.as_bytes())?;
 
+    // The recommended snippet: the style that holds the widget's height
+    // from the first paint, the placeholder, the pinned loader.
+    let hold_vi = hold::hold_css("vi")?;
     let snippet = format!(
-        "<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" integrity=\"{loader_integrity}\" \
-         crossorigin=\"anonymous\" async></script>\n"
+        "<style>{hold_vi}</style>\n<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" \
+         integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" async></script>\n"
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;

@@ -10,6 +10,7 @@
 mod bench;
 mod dist;
 mod glue;
+mod hold;
 mod imports;
 mod nginx;
 mod og;

@@ -25,6 +25,10 @@ pub const BASE_PLACEHOLDER: &str = "{{CDS17_BASE}}";
 /// as a webmaster would paste it, pointed at where dist/ is served.
 pub const SNIPPET_PLACEHOLDER: &str = "{{CDS17_SNIPPET}}";
 
+/// Where a host page wants the snippet's `<style>` that holds the widget's
+/// height from the first paint (see xtask/src/hold.rs).
+pub const HOLD_PLACEHOLDER: &str = "{{CDS17_HOLD}}";
+
 pub fn run(args: &[String]) -> Result {
     let port = match args {
         [] => DEFAULT_PORT,
@@ -218,6 +222,10 @@ fn respond(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
                 let mut text = String::from_utf8_lossy(&body).replace(BASE_PLACEHOLDER, widget_base);
                 if text.contains(SNIPPET_PLACEHOLDER) {
                     text = text.replace(SNIPPET_PLACEHOLDER, &snippet(widget_base));
+                }
+                if text.contains(HOLD_PLACEHOLDER) {
+                    let hold = crate::hold::hold_css("vi").unwrap_or_default();
+                    text = text.replace(HOLD_PLACEHOLDER, &format!("<style>{hold}</style>"));
                 }
                 body = text.into_bytes();
             }

@@ -1,0 +1,89 @@
+//! The one-line `<style>` that starts the recommended snippet: it reserves
+//! the widget's height on the host page from its first paint, before the
+//! loader has run (the loader's frame holds it from then on).
+//!
+//! It is `src/components/reserve.css` turned inside out: the same heights
+//! for the same bands of width, on a zero-width float (`::before`) in the
+//! placeholder, which is made a size container for the purpose. The float
+//! stays after the widget has mounted, as tall as the widget's own frame,
+//! so it never moves anything either; in the grid view it is not there.
+
+use crate::dist::read_text;
+use crate::{root, Result};
+
+const RESERVE: &str = "src/components/reserve.css";
+const BAND: &str = "@container cds17-mount (min-width:";
+const STRUT: &str = "[data-cds17]:not([data-view=grid])::before";
+
+/// The rule that holds the height of a placeholder whose widget starts in
+/// `lang`: `en` for `data-lang="en"`, `vi` for every other.
+pub fn hold_css(lang: &str) -> Result<String> {
+    let reserve = read_text(&root().join(RESERVE))?;
+    from_reserve(&reserve, lang)
+}
+
+fn from_reserve(reserve: &str, lang: &str) -> Result<String> {
+    let height_rule = format!(".cds17-root[lang=\"{lang}\"][data-view=\"deck\"]{{min-height:");
+    let selector = if lang == "en" {
+        STRUT.replace("[data-cds17]", "[data-cds17][data-lang=en]")
+    } else {
+        STRUT.to_string()
+    };
+    let mut css =
+        String::from("[data-cds17]{display:block;container-type:inline-size;font-size:max(14px,1em)}");
+    let mut bands = 0;
+    for line in reserve.lines() {
+        let Some(at) = line.find(&height_rule) else {
+            continue;
+        };
+        let height = line[at + height_rule.len()..]
+            .split('}')
+            .next()
+            .ok_or_else(|| format!("{RESERVE}: a height without its end"))?;
+        let rule = format!("{selector}{{height:{height}}}");
+        if let Some(band) = line.strip_prefix(BAND) {
+            let width = band
+                .split(')')
+                .next()
+                .ok_or_else(|| format!("{RESERVE}: a band without its width"))?;
+            css.push_str(&format!("@container (min-width:{width}){{{rule}}}"));
+        } else {
+            css.push_str(&format!("{selector}{{content:'';float:left;height:{height}}}"));
+        }
+        bands += 1;
+    }
+    if bands < 2 {
+        return Err(format!("{RESERVE} holds no heights for {lang}"));
+    }
+    css.push_str("@media print{[data-cds17]::before{content:none}}");
+    Ok(css)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RESERVE_CSS: &str = "/* generated */\n\
+        .cds17-root[lang=\"vi\"][data-view=\"deck\"]{min-height:104.3em}.cds17-root[lang=\"en\"][data-view=\"deck\"]{min-height:123.2em}\n\
+        @container cds17-mount (min-width:17.5em){.cds17-root[lang=\"vi\"][data-view=\"deck\"]{min-height:87.0em}.cds17-root[lang=\"en\"][data-view=\"deck\"]{min-height:99.8em}}\n\
+        @media print{.cds17-root[data-view]{min-height:0}}\n";
+
+    #[test]
+    fn the_snippet_holds_the_same_heights_as_the_frame() {
+        assert_eq!(
+            from_reserve(RESERVE_CSS, "vi").unwrap_or_default(),
+            "[data-cds17]{display:block;container-type:inline-size;font-size:max(14px,1em)}\
+             [data-cds17]:not([data-view=grid])::before{content:'';float:left;height:104.3em}\
+             @container (min-width:17.5em){[data-cds17]:not([data-view=grid])::before{height:87.0em}}\
+             @media print{[data-cds17]::before{content:none}}"
+        );
+        assert!(from_reserve(RESERVE_CSS, "en")
+            .unwrap_or_default()
+            .contains("[data-cds17][data-lang=en]:not([data-view=grid])::before{height:99.8em}"));
+    }
+
+    #[test]
+    fn a_stylesheet_without_heights_fails_the_build() {
+        assert!(from_reserve("/* nothing */", "vi").is_err());
+    }
+}
