@@ -257,6 +257,18 @@
     element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
   }
 
+  // Each element's mounts and unmounts run in the order they were asked for,
+  // each once the one before has settled: a mount may still be waiting for
+  // its text when the page unmounts the element.
+  var turns = new WeakMap();
+  function inTurn(element, step) {
+    var settled = function () {};
+    var previous = turns.get(element) || Promise.resolve();
+    var result = previous.then(settled, settled).then(step);
+    turns.set(element, result);
+    return result;
+  }
+
   var api = {
     __loader: true,
     version: VERSION,
@@ -268,11 +280,13 @@
         // No shadow DOM here: mounting fails below, and the fallback stays.
       }
       var lang = startLang(element, options);
-      var mounted = Promise.all([ready, text(lang)]).then(function (got) {
-        var wasm = got[0];
-        wasm.add_text(lang, got[1]);
-        var mount = frame(element, options);
-        return handle(wasm, wasm.mount(element, mount, options, queryOf(element), emit, needText, base + 'the/'));
+      var mounted = inTurn(element, function () {
+        return Promise.all([ready, text(lang)]).then(function (got) {
+          var wasm = got[0];
+          wasm.add_text(lang, got[1]);
+          var mount = frame(element, options);
+          return handle(wasm, wasm.mount(element, mount, options, queryOf(element), emit, needText, base + 'the/'));
+        });
       });
       mounted.catch(function () {
         showFallback(element);
@@ -291,12 +305,14 @@
     // to take down.
     unmount: function (element) {
       forget(element);
-      return ready.then(
-        function (wasm) {
-          wasm.unmount(element);
-        },
-        function () {},
-      );
+      return inTurn(element, function () {
+        return ready.then(
+          function (wasm) {
+            wasm.unmount(element);
+          },
+          function () {},
+        );
+      });
     },
   };
   w.CDS17 = api;

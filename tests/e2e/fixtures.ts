@@ -58,9 +58,9 @@ export function widget(page: Page, host = '[data-cds17]') {
   };
 }
 
-/** Waits until the widget on `host` has rendered. */
+/** Waits until the widget on `host` has rendered (not just the loader's frame). */
 export async function ready(page: Page, host = '[data-cds17]') {
-  await expect(page.locator(`${host} .cds17-root`).first()).toBeVisible();
+  await expect(page.locator(`${host} .cds17-root:not(.cds17-pending)`).first()).toBeVisible();
 }
 
 /** Which card's flip button has focus inside the widget on `host`, if any. */

@@ -51,6 +51,34 @@ test.describe('each language’s text comes when a widget needs it', () => {
     expect(asked.sort()).toEqual(['en', 'vi']);
   });
 
+  for (const [calls, mounted] of [
+    [['mount', 'unmount'], false],
+    [['mount', 'unmount', 'mount'], true],
+    [['mount', 'unmount', 'mount', 'unmount'], false],
+  ] as const) {
+    test(`${calls.join(', ')} while the text is on its way: they take effect in that order`, async ({ page }) => {
+      let release!: () => void;
+      const held = new Promise<void>((done) => (release = done));
+      await page.route('**/cds17.en.*.txt', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(hostPage('sizes'));
+      await page.waitForFunction(() => (window as any).CDS17);
+      const done = page.evaluate((calls) => {
+        const host = document.getElementById('host')!;
+        const api = (window as any).CDS17;
+        return Promise.all(calls.map((call) => (call === 'mount' ? api.mount(host, { lang: 'en', deeplink: 'off' }) : api.unmount(host))));
+      }, [...calls]);
+      await page.waitForTimeout(200);
+      release();
+      await done;
+      await page.waitForTimeout(200);
+      await expect(page.locator('#host .cds17-root:not(.cds17-pending)')).toHaveCount(mounted ? 1 : 0);
+      if (mounted) await expect(widget(page, '#host').card().locator('.cds17-title').first()).toHaveText(/^From /);
+    });
+  }
+
   test.describe('when the other language cannot be fetched', () => {
     test.use({ expectedProblems: /Failed to load resource: net::ERR_FAILED/ });
 
