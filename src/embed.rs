@@ -1,7 +1,8 @@
-//! The browser edge: what `cds17.js` calls. It gives each placeholder an open
-//! shadow root with the constructed stylesheet, reads options and deep links,
-//! keeps one [`UnmountHandle`](leptos::mount::UnmountHandle) per placeholder,
-//! and turns the widget's changes into DOM events.
+//! The browser edge: what `cds17.js` calls. It mounts a widget where the
+//! loader has prepared its shadow root, reads options and deep links, keeps
+//! one [`UnmountHandle`](leptos::mount::UnmountHandle) per placeholder, takes
+//! the cards' text the loader fetches, and turns the widget's changes into
+//! DOM events.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
