@@ -9,9 +9,10 @@ use crate::content::CARD_NUMBERS;
 
 #[component]
 pub(crate) fn Cards() -> impl IntoView {
-    // In the deck, every card shares one grid cell and only the current one
-    // is shown: the stack is as tall as its tallest card, so moving on never
-    // changes the widget's height and the buttons stay under the finger.
+    // In the deck, only the current card is laid out, and the stack fills
+    // the height reserved for the widget (that of its tallest card): moving
+    // on never changes the widget's height, and the buttons stay under the
+    // finger (cards.css).
     view! {
         <div class="cds17-cards">
             <ol class="cds17-stack">

@@ -24,7 +24,10 @@ async function naturalHeights(page: import('@playwright/test').Page, lang: strin
   await page.evaluate(() => {
     const shadow = document.getElementById('host')!.shadowRoot!;
     const off = new CSSStyleSheet();
-    off.replaceSync('.cds17-root { min-height: 0 !important; }');
+    // Every card laid out in the deck's one cell, as tall as the tallest.
+    off.replaceSync(
+      '.cds17-root { min-height: 0 !important; } [data-view="deck"] .cds17-slot { display: block !important; grid-area: 1 / 1; visibility: hidden; } [data-view="deck"] .cds17-slot[data-shown="true"] { visibility: visible; }',
+    );
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, off];
   });
   const heights = new Map<number, number>();

@@ -81,19 +81,31 @@ test.describe('navigation', () => {
     await expect(w.card(16)).toBeHidden();
   });
 
-  test('the deck keeps its height from card to card', async ({ page }) => {
-    await page.goto(hostPage('one-tag'));
-    await ready(page);
-    const w = widget(page);
-    const heights = new Set<number>();
-    for (let card = 1; card <= 17; card++) {
-      heights.add(Math.round((await w.root.boundingBox())!.height));
-      await w.card().click();
-      heights.add(Math.round((await w.root.boundingBox())!.height));
-      if (card < 17) await w.next.click();
-    }
-    expect([...heights]).toHaveLength(1);
-  });
+  for (const width of [360, 1280]) {
+    test(`at ${width}px, the deck keeps its height, its cards theirs and its buttons their place, from card to card`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(hostPage('one-tag'));
+      await ready(page);
+      const w = widget(page);
+      const heights = new Set<number>();
+      const cards = new Set<number>();
+      const buttons = new Set<number>();
+      const look = async () => {
+        heights.add(Math.round((await w.root.boundingBox())!.height));
+        cards.add(Math.round((await w.card().boundingBox())!.height));
+        buttons.add(Math.round((await w.next.boundingBox())!.y - (await w.root.boundingBox())!.y));
+      };
+      for (let card = 1; card <= 17; card++) {
+        await look();
+        await w.card().click();
+        await look();
+        if (card < 17) await w.next.click();
+      }
+      expect([...heights]).toHaveLength(1);
+      expect([...cards]).toHaveLength(1);
+      expect([...buttons]).toHaveLength(1);
+    });
+  }
 
   test('the grid shows all 17 cards and the view switch goes back', async ({ page }) => {
     await page.goto(hostPage('one-tag'));
