@@ -105,16 +105,19 @@
       });
   }
 
-  // The language a widget starts in, as the wasm reads its options: the
-  // last one given of data-lang, ?lang= and the options object, and
-  // Vietnamese for anything but English. Its text is fetched at once,
-  // beside the wasm.
-  function startLang(element, options) {
-    var query = queryOf(element);
-    var given = element.getAttribute('data-lang');
-    if (query && query.lang != null) given = query.lang;
-    if (options && options.lang != null) given = options.lang;
-    var primary = typeof given === 'string' ? given.trim().split(/[-_]/)[0].toLowerCase() : '';
+  // What a widget was given for option `name`, as the wasm reads it: the
+  // options object over ?name= (see queryOf) over data-name; null if none.
+  function given(element, options, query, name) {
+    if (options && options[name] != null) return options[name];
+    if (query && query[name] != null) return query[name];
+    return element.getAttribute('data-' + name);
+  }
+
+  // The language a widget starts in: Vietnamese for anything but English.
+  // Its text is fetched at once, beside the wasm.
+  function startLang(element, options, query) {
+    var lang = given(element, options, query, 'lang');
+    var primary = typeof lang === 'string' ? lang.trim().split(/[-_]/)[0].toLowerCase() : '';
     return primary === 'en' ? 'en' : 'vi';
   }
 
@@ -188,21 +191,19 @@
   // (src/components/reserve.css), so that nothing on the page moves when
   // it comes. The wasm replaces the frame. Called again, it gives the same
   // element: one widget per placeholder.
-  function frame(element, options) {
+  function frame(element, options, query) {
     var shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
     var mount = shadow.querySelector('.cds17-mount');
     if (mount) return mount;
-    var query = queryOf(element);
     var pick = function (name, fallback) {
-      var given = options && options[name] != null ? options[name] : query && query[name];
-      if (given == null) given = element.getAttribute('data-' + name);
-      return given == null ? fallback : String(given).trim().toLowerCase();
+      var value = given(element, options, query, name);
+      return value == null ? fallback : String(value).trim().toLowerCase();
     };
     mount = d.createElement('div');
     mount.className = 'cds17-mount';
     var root = d.createElement('div');
     root.className = 'cds17-root cds17-pending';
-    root.setAttribute('lang', startLang(element, options));
+    root.setAttribute('lang', startLang(element, options, query));
     root.setAttribute('data-view', pick('view', 'deck'));
     root.setAttribute('data-theme', pick('theme', 'light'));
     mount.appendChild(root);
@@ -257,6 +258,10 @@
     element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
   }
 
+  function isElement(value) {
+    return !!value && value.nodeType === 1;
+  }
+
   // Each element's mounts and unmounts run in the order they were asked for,
   // each once the one before has settled: a mount may still be waiting for
   // its text when the page unmounts the element.
@@ -273,19 +278,21 @@
     __loader: true,
     version: VERSION,
     mount: function (element, options) {
+      if (!isElement(element)) return Promise.reject(new TypeError('cds17: CDS17.mount() takes an element'));
       if (tracked.indexOf(element) < 0) tracked.push(element);
+      var query = queryOf(element);
+      var lang = startLang(element, options, query);
       try {
-        if (!loadFailed && typeof WebAssembly === 'object') frame(element, options);
+        if (!loadFailed && typeof WebAssembly === 'object') frame(element, options, query);
       } catch (ignored) {
         // No shadow DOM here: mounting fails below, and the fallback stays.
       }
-      var lang = startLang(element, options);
       var mounted = inTurn(element, function () {
         return Promise.all([ready, text(lang)]).then(function (got) {
           var wasm = got[0];
           wasm.add_text(lang, got[1]);
-          var mount = frame(element, options);
-          return handle(wasm, wasm.mount(element, mount, options, queryOf(element), emit, needText, base + 'the/'));
+          var mount = frame(element, options, query);
+          return handle(wasm, wasm.mount(element, mount, options, query, emit, needText, base + 'the/'));
         });
       });
       mounted.catch(function () {
@@ -304,6 +311,7 @@
     // Resolves, whatever happened: a widget that never started has nothing
     // to take down.
     unmount: function (element) {
+      if (!isElement(element)) return Promise.resolve();
       forget(element);
       return inTurn(element, function () {
         return ready.then(

@@ -27,6 +27,38 @@ test.describe('window.CDS17', () => {
     await expect(widget(page, '#host').card()).toHaveAttribute('data-card', '4');
   });
 
+  test('mount and unmount given something that is not an element: a rejected promise, a resolved one, nothing thrown', async ({
+    page,
+  }) => {
+    await page.goto(hostPage('api'));
+    await page.waitForFunction(() => (window as any).CDS17);
+    const outcomes = await page.evaluate(async () => {
+      const api = (window as any).CDS17;
+      const settle = (call: () => Promise<unknown>) => {
+        try {
+          return call().then(
+            () => 'resolved',
+            (error: Error) => `rejected: ${error.message}`,
+          );
+        } catch (error) {
+          return Promise.resolve(`threw: ${(error as Error).message}`);
+        }
+      };
+      return [
+        await settle(() => api.mount(null)),
+        await settle(() => api.mount('#host')),
+        await settle(() => api.unmount(null)),
+        await settle(() => api.unmount({})),
+      ];
+    });
+    expect(outcomes).toEqual([
+      'rejected: cds17: CDS17.mount() takes an element',
+      'rejected: cds17: CDS17.mount() takes an element',
+      'resolved',
+      'resolved',
+    ]);
+  });
+
   test('a handle drives the widget, and the three events report it', async ({ page }) => {
     await page.goto(hostPage('api'));
     await page.evaluate(async () => {
