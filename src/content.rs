@@ -101,7 +101,7 @@ pub fn add_text(lang: Lang, file: &str) -> Result<(), MalformedText> {
     let empty_line = bytes.first() == Some(&b'\n')
         || bytes.last() == Some(&b'\n')
         || bytes.windows(2).any(|pair| pair == b"\n\n");
-    if file.is_empty() || breaks != LINES - 1 || empty_line {
+    if breaks != LINES - 1 || empty_line {
         return Err(MalformedText);
     }
     if loaded(lang).is_some() {

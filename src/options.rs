@@ -232,8 +232,7 @@ fn describe(value: &RawValue) -> Option<String> {
     let RawValue::Text(text) = value else {
         return None;
     };
-    let shown = cut_short(text, MAX_CHARS);
-    let mut shown = String::from(shown);
+    let mut shown = String::from(cut_short(text, MAX_CHARS));
     if shown.len() < text.len() {
         shown.push('…');
     }

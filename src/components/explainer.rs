@@ -119,11 +119,10 @@ impl Controller {
     /// once it has arrived (see [`text_arrived`](Self::text_arrived)).
     pub fn set_lang(&self, lang: Lang) {
         self.wanted_lang.set(lang);
-        if has_text(lang) {
-            self.lang.set(lang);
-        } else {
+        if !has_text(lang) {
             request_text(lang);
         }
+        self.text_arrived();
     }
 
     /// Tells the widget that a language's text has arrived: if it is the

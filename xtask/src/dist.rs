@@ -50,8 +50,6 @@ pub struct TextFile {
     pub bytes: Vec<u8>,
 }
 
-pub const LANGS: [&str; 2] = ["vi", "en"];
-
 impl Dist {
     /// The files a visitor downloads whose widget starts in `lang`: the
     /// loader (with the glue and the CSS), the wasm, and that language's
@@ -156,17 +154,18 @@ pub fn build(base_url: &str) -> Result<Dist> {
             loader_integrity: &loader_integrity,
         },
     )?;
+    // The style that holds the widget's height from the first paint: the
+    // builder's snippet (a) and the recommended snippet start with it.
+    let hold_vi = hold::hold_css("vi")?;
     let page = read_text(&root.join("index.html"))?
-        .replace("__CDS17_HOLD_VI__", &hold::hold_css("vi")?)
+        .replace("__CDS17_HOLD_VI__", &hold_vi)
         .replace("__CDS17_HOLD_EN__", &hold::hold_css("en")?)
         .replace("__CDS17_LOADER__", &pinned_loader)
         .replace("__CDS17_LOADER_INTEGRITY__", &loader_integrity)
         .replace("__CDS17_FALLBACK__", &pages::fallback(&content, "vi", "./"));
     write(&dist.join("index.html"), page.as_bytes())?;
 
-    // The recommended snippet: the style that holds the widget's height
-    // from the first paint, the placeholder, the pinned loader.
-    let hold_vi = hold::hold_css("vi")?;
+    // The recommended snippet: that style, the placeholder, the pinned loader.
     let snippet = format!(
         "<style>{hold_vi}</style>\n<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" \
          integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" async></script>\n"
@@ -258,7 +257,7 @@ fn build_wasm() -> Result<BuiltWasm> {
             .join("release")
             .join("cds17.wasm"),
         stylesheet: read_text(&out_dir.join("widget.css"))?,
-        texts: LANGS
+        texts: pages::LANGS
             .iter()
             .map(|lang| Ok((*lang, read(&out_dir.join(format!("text.{lang}.txt")))?)))
             .collect::<Result<_>>()?,
@@ -378,7 +377,7 @@ fn print_sizes(dist: &Dist) -> Result {
             .unwrap_or_default();
         row(&name, &sizes_of(std::slice::from_ref(file))?);
     }
-    for lang in LANGS {
+    for lang in pages::LANGS {
         row(
             &format!("a visitor starting in {lang} downloads"),
             &visitor_sizes(dist, lang)?,

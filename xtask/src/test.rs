@@ -46,7 +46,7 @@ pub fn run(args: &[String]) -> Result {
 
 fn check_budgets(built: &dist::Dist) -> Result {
     let mut over = Vec::new();
-    for lang in dist::LANGS {
+    for lang in crate::pages::LANGS {
         let sizes = visitor_sizes(built, lang)?;
         println!(
             "budget: a visitor starting in {lang} downloads {} bytes gzip (at most {BUDGET_GZIP_BYTES})",
