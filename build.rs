@@ -1,7 +1,7 @@
 //! Build-time work, so that visitors never pay for it at run time:
-//! - `content/cards.toml` becomes the cards' text, a file per language
-//!   (`text.vi.txt`, `text.en.txt`), and the source as a Rust static
-//!   (`source.rs`);
+//! - `content/cards.toml` and `content/ui.toml` become the widget's words,
+//!   a file per language (`text.vi.txt`, `text.en.txt`), and `strings.rs`,
+//!   which reads the UI strings back in the same order;
 //! - the palette and the component stylesheets become one minified
 //!   stylesheet (`widget.css`).
 
@@ -42,6 +42,18 @@ struct Source {
 }
 
 #[derive(Deserialize)]
+struct Ui {
+    string: Vec<UiString>,
+}
+
+#[derive(Deserialize)]
+struct UiString {
+    key: String,
+    vi: String,
+    en: String,
+}
+
+#[derive(Deserialize)]
 struct Card {
     number: usize,
     vi: Text,
@@ -63,13 +75,16 @@ fn main() -> Result<(), String> {
     let raw = fs::read_to_string("content/cards.toml").map_err(|e| e.to_string())?;
     let content: Content = toml::from_str(&raw).map_err(|e| format!("content/cards.toml: {e}"))?;
     check_shape(&content)?;
+    println!("cargo:rerun-if-changed=content/ui.toml");
+    let raw = fs::read_to_string("content/ui.toml").map_err(|e| e.to_string())?;
+    let ui: Ui = toml::from_str(&raw).map_err(|e| format!("content/ui.toml: {e}"))?;
     for lang in ["vi", "en"] {
         write(
             out_dir.join(format!("text.{lang}.txt")),
-            &text_file(&content.card, lang)?,
+            &text_file(&content, &ui, lang)?,
         )?;
     }
-    write(out_dir.join("source.rs"), &source_rs(&content.source))?;
+    write(out_dir.join("ui.rs"), &ui_rs(&ui))?;
 
     println!("cargo:rerun-if-changed=src/palette.rs");
     let mut css = palette_css();
@@ -102,36 +117,77 @@ fn check_shape(content: &Content) -> Result<(), String> {
     Ok(())
 }
 
-/// The cards' text in one language, as the widget loads it (see
-/// `src/content.rs`): each card's title, front and back, one per line, card
-/// after card. `shift` stays in the data file, for provenance and the
-/// tests: the widget shows the shorter `title`, and every visitor would
+/// The words of one language, as the widget loads them (see
+/// `src/content.rs`), one per line: each card's title, front and back, card
+/// after card; the source's letter and issuer; the UI strings in the order
+/// of `content/ui.toml`. `shift` stays in the data file, for provenance and
+/// the tests: the widget shows the shorter `title`, and every visitor would
 /// download it for nothing.
-fn text_file(cards: &[Card], lang: &str) -> Result<String, String> {
-    let mut lines = Vec::new();
-    for card in cards {
-        let text = if lang == "vi" { &card.vi } else { &card.en };
+fn text_file(content: &Content, ui: &Ui, lang: &str) -> Result<String, String> {
+    let vi = lang == "vi";
+    let mut lines: Vec<(String, &str)> = Vec::new();
+    for card in &content.card {
+        let text = if vi { &card.vi } else { &card.en };
         for (field, line) in [
             ("title", &text.title),
             ("before", &text.before),
             ("after", &text.after),
         ] {
-            if line.is_empty() || line.contains('\n') {
-                return Err(format!(
-                    "content/cards.toml: card {} has an empty or multi-line {lang}.{field}",
-                    card.number
-                ));
-            }
-            lines.push(line.as_str());
+            lines.push((format!("card {} {lang}.{field}", card.number), line));
         }
     }
-    Ok(lines.join("\n"))
+    let source = &content.source;
+    lines.push((format!("source.{lang}"), if vi { &source.vi } else { &source.en }));
+    lines.push((
+        format!("source.issuer_{lang}"),
+        if vi { &source.issuer_vi } else { &source.issuer_en },
+    ));
+    for string in &ui.string {
+        lines.push((
+            format!("content/ui.toml: {}.{lang}", string.key),
+            if vi { &string.vi } else { &string.en },
+        ));
+    }
+    for (what, line) in &lines {
+        if line.is_empty() || line.contains('\n') {
+            return Err(format!("{what} is empty or has a line break"));
+        }
+    }
+    Ok(lines.iter().map(|(_, line)| *line).collect::<Vec<_>>().join("\n"))
 }
 
-fn source_rs(source: &Source) -> String {
+/// `enum Ui`, a variant per string of `content/ui.toml`, in its order:
+/// `src/i18n.rs` names the strings with it, and finds each in the text file
+/// by its place.
+fn ui_rs(ui: &Ui) -> String {
+    let mut variants = String::new();
+    let mut keys = String::new();
+    for string in &ui.string {
+        let camel: String = string
+            .key
+            .split('_')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let _ = write!(
+            variants,
+            "    /// `{}` in content/ui.toml.\n    {camel},\n",
+            string.key
+        );
+        let _ = write!(keys, "{:?}, ", string.key);
+    }
     format!(
-        "Source {{ vi: {:?}, en: {:?}, issuer_vi: {:?}, issuer_en: {:?} }}",
-        source.vi, source.en, source.issuer_vi, source.issuer_en
+        "/// A UI string of the widget: one of `content/ui.toml`, in its order.\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n\
+         pub enum Ui {{\n{variants}}}\n\n\
+         impl Ui {{\n    /// The keys of `content/ui.toml`, in the order of the variants.\n    \
+         pub const KEYS: [&str; {}] = [{keys}];\n}}\n",
+        ui.string.len()
     )
 }
 

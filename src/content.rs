@@ -1,15 +1,17 @@
-//! The 17 cards' text and where it comes from.
+//! The words of the widget, a text file per language: the 17 cards, where
+//! they come from, and the UI strings.
 //!
-//! The text of each language is a file of its own, built from
-//! `content/cards.toml`: each card's title, front and back, one per line,
-//! card after card. In the browser, the loader fetches the language a widget
-//! starts in, beside the wasm, and the other one only when a visitor asks
-//! for it: no visitor downloads a language they do not read. Rust sites get
-//! both files compiled in (the `bundled-text` feature).
+//! build.rs writes each file from `content/cards.toml` and
+//! `content/ui.toml`, one line per piece of text: each card's title, front
+//! and back, card after card; then the source's letter and issuer; then the
+//! UI strings. In the browser, the loader carries the Vietnamese file (the
+//! first paint needs it) and fetches the English one when a widget needs
+//! it: no visitor downloads a language they do not read, or one twice. Rust
+//! sites get both compiled in (the `bundled-text` feature).
 
 use std::cell::Cell;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui};
 
 pub const CARD_COUNT: u8 = 17;
 
@@ -17,45 +19,57 @@ pub const CARD_COUNT: u8 = 17;
 pub const CARD_NUMBERS: [u8; CARD_COUNT as usize] =
     [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
 
-/// Lines in a text file: a title, a front and a back per card.
-const LINES: usize = CARD_COUNT as usize * 3;
+/// Where things are in a text file: each card's title, front and back, card
+/// after card, then the source's letter and issuer, then the UI strings.
+const SOURCE_LINE: usize = CARD_COUNT as usize * 3;
+const UI_LINE: usize = SOURCE_LINE + 2;
+const LINES: usize = UI_LINE + Ui::KEYS.len();
 
-/// One card's text in one language.
-#[derive(Debug, PartialEq, Eq)]
-pub struct CardText {
+/// A part of a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
     /// A short "Từ … sang …" form of the point's heading sentence (its
     /// `shift` in the data file, which stays out of the widget).
-    pub title: &'static str,
+    Title,
     /// What applying IT does: the front of the card.
-    pub before: &'static str,
+    Before,
     /// What digital transformation does: the back of the card.
+    After,
+}
+
+/// The line of card `number`'s `part` (the number clamped into 1..=17).
+pub fn card_line(number: u8, part: Part) -> usize {
+    usize::from(number.clamp(1, CARD_COUNT) - 1) * 3 + part as usize
+}
+
+pub(crate) fn ui_line(string: Ui) -> usize {
+    UI_LINE + string as usize
+}
+
+/// One card's text in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardText {
+    pub title: &'static str,
+    pub before: &'static str,
     pub after: &'static str,
 }
 
-/// What a card shows before its language has arrived. Never on screen: a
-/// widget switches to a language only once its text is there.
-static NOT_LOADED: CardText = CardText {
-    title: "",
-    before: "",
-    after: "",
-};
-
-type Cards = [CardText; CARD_COUNT as usize];
+type Lines = &'static [&'static str];
 
 thread_local! {
-    /// Each language's cards, once its text has arrived: kept for the life
+    /// Each language's lines, once its text has arrived: kept for the life
     /// of the page, shared by every widget on it.
-    static LOADED: [Cell<Option<&'static Cards>>; 2] = const { [Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<Lines>>; 2] = const { [Cell::new(None), Cell::new(None)] };
 }
 
-fn loaded(lang: Lang) -> Option<&'static Cards> {
+fn loaded(lang: Lang) -> Option<Lines> {
     LOADED.with(|loaded| loaded[lang as usize].get())
 }
 
-/// A language's cards, if its text is here. With the `bundled-text` feature
+/// A language's lines, if its text is here. With the `bundled-text` feature
 /// (on by default, for Rust sites; `cargo xtask dist` builds without it),
 /// the compiled-in text is always here.
-fn cards(lang: Lang) -> Option<&'static Cards> {
+fn lines(lang: Lang) -> Option<Lines> {
     #[cfg(feature = "bundled-text")]
     if loaded(lang).is_none() {
         let bundled = match lang {
@@ -85,17 +99,18 @@ pub(crate) fn request_text(lang: Lang) {
     }
 }
 
-/// The text files as built: `cargo xtask dist` ships them beside the wasm.
+/// The text files as built: the loader carries the Vietnamese one, and
+/// `cargo xtask dist` ships the English one beside the wasm.
 pub const TEXT_VI: &str = include_str!(concat!(env!("OUT_DIR"), "/text.vi.txt"));
 pub const TEXT_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/text.en.txt"));
 
-/// A text file that does not hold 17 cards of three non-empty lines.
+/// A text file that does not hold the lines of 17 cards, the source and the
+/// UI strings, none of them empty.
 #[derive(Debug, PartialEq, Eq)]
 pub struct MalformedText;
 
 /// Takes a language's text file. A language given twice keeps the first.
 pub fn add_text(lang: Lang, file: &str) -> Result<(), MalformedText> {
-    // LINES lines, none of them empty.
     let bytes = file.as_bytes();
     let breaks = bytes.iter().filter(|byte| **byte == b'\n').count();
     let empty_line = bytes.first() == Some(&b'\n')
@@ -110,54 +125,39 @@ pub fn add_text(lang: Lang, file: &str) -> Result<(), MalformedText> {
     // Kept for the life of the page, as compiled-in text would be; once per
     // language, by the check above.
     let file: &'static str = Box::leak(Box::from(file));
-    let mut lines = file.split('\n');
-    let cards: &'static Cards = Box::leak(Box::new(std::array::from_fn(|_| CardText {
-        title: lines.next().unwrap_or_default(),
-        before: lines.next().unwrap_or_default(),
-        after: lines.next().unwrap_or_default(),
-    })));
-    LOADED.with(|loaded| loaded[lang as usize].set(Some(cards)));
+    let lines: Lines = Vec::leak(file.split('\n').collect());
+    LOADED.with(|loaded| loaded[lang as usize].set(Some(lines)));
     Ok(())
 }
 
 pub fn has_text(lang: Lang) -> bool {
-    cards(lang).is_some()
+    lines(lang).is_some()
+}
+
+/// Line `index` of `lang`'s text file; empty while that language has not
+/// arrived.
+pub fn line(lang: Lang, index: usize) -> &'static str {
+    lines(lang)
+        .and_then(|lines| lines.get(index))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// Card `number`'s text in `lang` (clamped into 1..=17, so a caller can
 /// never index out of bounds); empty while that language has not arrived.
-pub fn card_text(number: u8, lang: Lang) -> &'static CardText {
-    let index = usize::from(number.clamp(1, CARD_COUNT) - 1);
-    cards(lang)
-        .and_then(|cards| cards.get(index))
-        .unwrap_or(&NOT_LOADED)
+pub fn card_text(number: u8, lang: Lang) -> CardText {
+    let part = |part| line(lang, card_line(number, part));
+    CardText {
+        title: part(Part::Title),
+        before: part(Part::Before),
+        after: part(Part::After),
+    }
 }
 
-/// Where the 17 points come from, shown in the widget.
-#[derive(Debug)]
-pub struct Source {
-    pub vi: &'static str,
-    pub en: &'static str,
-    pub issuer_vi: &'static str,
-    pub issuer_en: &'static str,
-}
-
-pub static SOURCE: Source = include!(concat!(env!("OUT_DIR"), "/source.rs"));
-
-impl Source {
-    pub fn letter(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.vi,
-            Lang::En => self.en,
-        }
-    }
-
-    pub fn issuer(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.issuer_vi,
-            Lang::En => self.issuer_en,
-        }
-    }
+/// The letter the 17 points come from ("Công văn 244/CĐSQG-CSS,
+/// 05/3/2023"), and who issued it.
+pub fn source(lang: Lang) -> (&'static str, &'static str) {
+    (line(lang, SOURCE_LINE), line(lang, SOURCE_LINE + 1))
 }
 
 /// Decimal labels for 0..=17, so the widget needs no number formatting code.
@@ -191,10 +191,12 @@ mod tests {
     fn text_follows_the_language() {
         assert!(card_text(1, Lang::Vi).title.starts_with("Từ "));
         assert!(card_text(1, Lang::En).title.starts_with("From "));
+        assert!(source(Lang::Vi).0.starts_with("Công văn 244"));
+        assert!(source(Lang::En).0.starts_with("Official Letter 244"));
     }
 
     #[test]
-    fn a_file_that_is_not_17_cards_of_three_lines_is_refused() {
+    fn a_file_that_is_not_every_line_of_a_language_is_refused() {
         let mut lines: Vec<&str> = TEXT_VI.split('\n').collect();
         assert_eq!(add_text(Lang::Vi, &lines[..50].join("\n")), Err(MalformedText));
         assert_eq!(add_text(Lang::Vi, ""), Err(MalformedText));

@@ -13,7 +13,27 @@ use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Content {
+    source: Source,
     card: Vec<Card>,
+}
+
+#[derive(Deserialize)]
+struct Source {
+    vi: String,
+    en: String,
+    issuer_vi: String,
+    issuer_en: String,
+}
+
+#[derive(Deserialize)]
+struct Ui {
+    string: Vec<UiString>,
+}
+
+#[derive(Deserialize)]
+struct UiString {
+    vi: String,
+    en: String,
 }
 
 #[derive(Deserialize)]
@@ -225,16 +245,26 @@ fn the_widget_ships_exactly_the_data_file() {
 }
 
 #[test]
-fn each_text_file_is_the_data_file_in_one_language_three_lines_a_card() {
+fn each_text_file_is_the_data_files_in_one_language_a_line_a_text() {
+    let content = content();
+    let ui: Ui = toml::from_str(&std::fs::read_to_string("content/ui.toml").unwrap()).unwrap();
     for (file, lang) in [(TEXT_VI, "vi"), (TEXT_EN, "en")] {
-        let expected: Vec<String> = content()
+        let vi = lang == "vi";
+        let mut expected: Vec<&str> = content
             .card
             .iter()
             .flat_map(|card| {
-                let text = if lang == "vi" { &card.vi } else { &card.en };
-                [text.title.clone(), text.before.clone(), text.after.clone()]
+                let text = if vi { &card.vi } else { &card.en };
+                [text.title.as_str(), &text.before, &text.after]
             })
             .collect();
+        let source = &content.source;
+        expected.extend(if vi {
+            [source.vi.as_str(), &source.issuer_vi]
+        } else {
+            [source.en.as_str(), &source.issuer_en]
+        });
+        expected.extend(ui.string.iter().map(|s| if vi { s.vi.as_str() } else { &s.en }));
         assert_eq!(file.split('\n').collect::<Vec<_>>(), expected, "{lang}");
     }
 }

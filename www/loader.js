@@ -1,6 +1,7 @@
 /*! cds17: 17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số */
 // The loader. It runs on every page that carries the tag, before anything
-// else of ours, so it stays small: find placeholders, start the wasm, mount.
+// else of ours, so it stays small: find placeholders, paint each widget's
+// first view at once, start the wasm, and hand the view over to it.
 // Behaviour belongs in Rust. `cargo xtask dist` folds wasm-bindgen's glue in
 // where the marker below stands and fills in the __CDS17_…__ values.
 //
@@ -29,18 +30,32 @@
   // Empty, unless the build folded the wasm in (base64) to save a request.
   var WASM_INLINE = '__CDS17_WASM_INLINE__';
   var STYLESHEET = '__CDS17_STYLESHEET__';
-  // The cards' text, a file per language, beside the wasm.
-  var TEXT_FILES = { vi: '__CDS17_TEXT_VI__', en: '__CDS17_TEXT_EN__' };
-  var TEXT_INTEGRITY = { vi: '__CDS17_TEXT_VI_INTEGRITY__', en: '__CDS17_TEXT_EN_INTEGRITY__' };
+  // The widget as its component rendered itself at build time, for every
+  // state a widget can start in (xtask/src/paint.rs says how it is encoded).
+  var PAINT = '__CDS17_PAINT__';
+  // Every word of the widget in Vietnamese, a line each (src/content.rs):
+  // the first paint needs them, and the wasm takes them from here. English
+  // is a file beside the wasm, fetched when a widget needs it.
+  var WORDS_VI = '__CDS17_WORDS_VI__';
+  var TEXT_FILES = { en: '__CDS17_TEXT_EN__' };
+  var TEXT_INTEGRITY = { en: '__CDS17_TEXT_EN_INTEGRITY__' };
+  var LANGS = ['vi', 'en'];
   var script = d.currentScript;
 
-  function warn(message, detail) {
+  // One console warning: what, the value itself, and what happens instead.
+  function say(head, value, tail) {
     try {
-      console.warn('cds17: ' + message, detail === undefined ? '' : detail);
+      console.warn(head, value, tail);
     } catch (ignored) {
       // No console: nothing to say it on.
     }
   }
+
+  function warn(message, detail) {
+    say('cds17: ' + message, detail === undefined ? '' : detail, '');
+  }
+
+  /*__CDS17_OPTIONS__*/
 
   /*__CDS17_GLUE__*/
 
@@ -75,17 +90,21 @@
     for (var i = 0; i < tracked.length; i++) showFallback(tracked[i]);
   });
 
-  // A language's text, fetched once for every widget on the page, and only
-  // when a widget needs it: no visitor downloads a language they do not read.
-  var texts = {};
+  // A language's words, once for every widget on the page, and only when a
+  // widget needs them: no visitor downloads a language they do not read.
+  var texts = { vi: Promise.resolve(WORDS_VI) };
+  var lines = { vi: WORDS_VI.split('\n') };
   function text(lang) {
     if (!texts[lang]) {
-      texts[lang] = fetch(base + TEXT_FILES[lang], { credentials: 'omit', integrity: TEXT_INTEGRITY[lang] }).then(
-        function (response) {
+      texts[lang] = fetch(base + TEXT_FILES[lang], { credentials: 'omit', integrity: TEXT_INTEGRITY[lang] })
+        .then(function (response) {
           if (!response.ok) throw new Error(response.status + ' ' + response.url);
           return response.text();
-        },
-      );
+        })
+        .then(function (words) {
+          lines[lang] = words.split('\n');
+          return words;
+        });
       // A failed fetch is tried again the next time the language is asked for.
       texts[lang].catch(function () {
         delete texts[lang];
@@ -105,21 +124,122 @@
       });
   }
 
-  // What a widget was given for option `name`, as the wasm reads it: the
-  // options object over ?name= (see queryOf) over data-name; null if none.
-  function given(element, options, query, name) {
-    if (options && options[name] != null) return options[name];
-    if (query && query[name] != null) return query[name];
-    return element.getAttribute('data-' + name);
+  // The state a widget starts in: its options (www/options.js), and for
+  // the widget that follows the page's address, #cds17-N. The first widget
+  // that does not say otherwise follows it, reading it now and writing it
+  // as the visitor moves (see emit).
+  var deeplinkOwner = null;
+  function startOf(element, options, query) {
+    var start = readOptions(element, query, options, say);
+    start.follows = start.deeplink === null ? !deeplinkOwner : start.deeplink;
+    if (start.follows && !deeplinkOwner) deeplinkOwner = element;
+    start.reveal = start.follows ? hashCard() : 0;
+    if (start.reveal) start.card = start.reveal;
+    return start;
   }
 
-  // The language a widget starts in: Vietnamese for anything but English.
-  // Its text is fetched at once, beside the wasm.
-  function startLang(element, options, query) {
-    var lang = given(element, options, query, 'lang');
-    var primary = typeof lang === 'string' ? lang.trim().split(/[-_]/)[0].toLowerCase() : '';
-    return primary === 'en' ? 'en' : 'vi';
+  // The card of #cds17-N in the page's address, 0 if there is none (a bad
+  // one gets a warning).
+  function hashCard() {
+    var card = cardFromHash(location.hash);
+    if (card < 0) {
+      say('cds17: the link', cutShort(location.hash, 60), 'does not name a card from 1 to 17; staying on the current card.');
+    }
+    return Math.max(card, 0);
   }
+
+  // #cds17-N as the visitor moves, with replaceState: no history entry per
+  // card, no hashchange back to us, no jump. Card 1 has no hash; a hash of
+  // the host's own is left alone.
+  function writeHash(card) {
+    var hash = card > 1 ? '#cds17-' + card : '';
+    if (hash ? location.hash === hash : !cardFromHash(location.hash)) return;
+    try {
+      history.replaceState(history.state, '', hash || location.pathname + location.search);
+    } catch (ignored) {
+      // A sandboxed frame may refuse: the widget works all the same.
+    }
+  }
+
+  // The widgets that follow the page's hash, and the one listener they
+  // share, there while they are.
+  var following = [];
+  function onHashChange() {
+    var card = hashCard();
+    for (var i = 0; card && i < following.length; i++) following[i][0].command(following[i][1], 6, card);
+  }
+  function follow(wasm, id, on) {
+    following = following.filter(function (entry) {
+      return entry[1] !== id;
+    });
+    if (on) following.push([wasm, id]);
+    w[following.length ? 'addEventListener' : 'removeEventListener']('hashchange', onHashChange);
+  }
+
+  // The view of state `start`, built from PAINT with DOM methods only (no
+  // HTML parser: strict CSP and Trusted Types hold) into `mount`.
+  function paint(mount, start) {
+    var words = lines[LANGS[start.lang]];
+    var W = PAINT.w;
+    var L = PAINT.l.length;
+    var state = paintedState(start);
+    var states = LANGS.length * PAINT.views.length * CARD_COUNT;
+    var value = function (ref) {
+      if (ref >= W + L) {
+        var pattern = ref - W - L;
+        ref = PAINT.v[pattern][PAINT.p.charCodeAt(pattern * states + state) - 97];
+      }
+      return ref < 0 ? null : ref < W ? words[ref] : PAINT.l[ref - W];
+    };
+    var node = function (tokens, at, parent) {
+      var code = tokens[at++];
+      if (code === 0) {
+        parent.appendChild(d.createTextNode(value(tokens[at++])));
+      } else if (code === 1) {
+        parent.appendChild(d.createComment(''));
+      } else if (code === 2) {
+        var count = tokens[at++];
+        var length = tokens[at++];
+        for (var i = 0; i < count; i++) {
+          var item = [];
+          for (var k = 0; k < length; k++) item.push(tokens[at + k] + i * tokens[at + length + k]);
+          node(item, 0, parent);
+        }
+        at += 2 * length;
+      } else {
+        var tag = PAINT.g[code - 3];
+        var element =
+          tag.slice(0, 4) === 'svg:' ? d.createElementNS('http://www.w3.org/2000/svg', tag.slice(4)) : d.createElement(tag);
+        for (var attributes = tokens[at++]; attributes--; at += 2) {
+          var text = value(tokens[at + 1]);
+          if (text !== null) element.setAttribute(PAINT.n[tokens[at]], text);
+        }
+        for (var children = tokens[at++]; children--; ) at = node(tokens, at, element);
+        parent.appendChild(element);
+      }
+      return at;
+    };
+    if (!words || words.length !== W) return false;
+    var fragment = d.createDocumentFragment();
+    node(PAINT.t, 0, fragment);
+    var root = fragment.firstChild;
+    root.setAttribute('data-theme', THEME_CODES[start.theme]);
+    // Until the wasm takes over: what cannot act yet says it is busy.
+    root.setAttribute('aria-busy', 'true');
+    mount.replaceChildren(fragment);
+    return true;
+  }
+
+  // The number of a state among those painted (xtask/src/paint.rs), which
+  // the wasm reads back (src/options.rs).
+  function paintedState(start) {
+    return (start.lang * PAINT.views.length + start.view) * CARD_COUNT + start.card - 1;
+  }
+
+  // What the loader knows of each placeholder it has given a frame.
+  var widgets = new WeakMap();
+  // Placeholders whose wasm widget is up: the loader's part is done.
+  var live = new WeakSet();
 
   // Elements we have asked to mount, so that each is mounted once and is
   // unmounted when it leaves the page.
@@ -145,7 +265,9 @@
   function showFallback(element) {
     try {
       var shadow = element.shadowRoot;
-      if (shadow && !shadow.querySelector('.cds17-root:not(.cds17-pending)')) {
+      if (shadow && !live.has(element)) {
+        stopListening(element);
+        widgets.delete(element);
         shadow.replaceChildren(d.createElement('slot'));
       }
       var empty = !element.textContent.trim() && !element.querySelector('a, img, table, iframe');
@@ -186,27 +308,28 @@
   }
 
   // The placeholder's open shadow root, with the stylesheet and the element
-  // the widget mounts into. Until the wasm arrives, that holds the widget's
-  // frame: its background, and the height it is going to take
-  // (src/components/reserve.css), so that nothing on the page moves when
-  // it comes. The wasm replaces the frame. Called again, it gives the same
-  // element: one widget per placeholder.
+  // the widget mounts into, holding the widget's first view: painted at
+  // once, or, until its language's words arrive, the widget's frame (its
+  // background, and the height it is going to take, src/components/
+  // reserve.css). Called again, it gives the same record: one widget per
+  // placeholder.
   function frame(element, options, query) {
+    var widget = widgets.get(element);
+    if (widget) return widget;
     var shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
-    var mount = shadow.querySelector('.cds17-mount');
-    if (mount) return mount;
-    var pick = function (name, fallback) {
-      var value = given(element, options, query, name);
-      return value == null ? fallback : String(value).trim().toLowerCase();
-    };
-    mount = d.createElement('div');
+    var start = startOf(element, options, query);
+    var mount = d.createElement('div');
     mount.className = 'cds17-mount';
-    var root = d.createElement('div');
-    root.className = 'cds17-root cds17-pending';
-    root.setAttribute('lang', startLang(element, options, query));
-    root.setAttribute('data-view', pick('view', 'deck'));
-    root.setAttribute('data-theme', pick('theme', 'light'));
-    mount.appendChild(root);
+    widget = { mount: mount, start: start, painted: false, queue: [] };
+    widgets.set(element, widget);
+    if (!repaint(widget)) {
+      var root = d.createElement('div');
+      root.className = 'cds17-root cds17-pending';
+      root.setAttribute('lang', LANGS[start.lang]);
+      root.setAttribute('data-view', VIEW_CODES[start.view]);
+      root.setAttribute('data-theme', THEME_CODES[start.theme]);
+      mount.appendChild(root);
+    }
     // Also clears the <slot> that an unmount leaves to show the placeholder's
     // own content.
     shadow.replaceChildren(mount);
@@ -218,18 +341,136 @@
     } else {
       shadow.adoptedStyleSheets = [sheet];
     }
-    return mount;
+    listen(element, widget);
+    return widget;
+  }
+
+  // Paints the widget's first view, if its words are here. Anything else
+  // that changed the view (a page's script, a translating extension) is
+  // undone, so that the wasm finds exactly the markup it rendered.
+  function repaint(widget) {
+    if (!paint(widget.mount, widget.start)) return false;
+    widget.painted = true;
+    widget.queue = [];
+    if (w.MutationObserver) {
+      if (widget.watcher) widget.watcher.disconnect();
+      widget.changed = false;
+      widget.watcher = new MutationObserver(function () {
+        widget.changed = true;
+      });
+      widget.watcher.observe(widget.mount, { childList: true, characterData: true, subtree: true });
+    }
+    return true;
+  }
+
+  // Before the wasm takes over, the painted view already answers: a click
+  // or tap, an arrow key, Home and End, a swipe are kept, the control shows
+  // that it is busy, and each is done once, by the widget itself, the moment
+  // it is up (see takeOver). Keys and swipes are read as src/components/
+  // explainer.rs and card.rs read them.
+  var KEYS = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+  function listen(element, widget) {
+    var swipeFrom = null;
+    var onInput = function (event) {
+      var target = event.target;
+      if (!widget.painted || live.has(element) || !target.closest) return;
+      var card = target.closest('.cds17-card');
+      if (event.type === 'click') {
+        var control = target.closest('button') || (card && card.querySelector('.cds17-flip'));
+        if (!control) return;
+        control.setAttribute('data-cds17-waiting', '');
+        widget.queue.push({ target: target, event: 'click' });
+      } else if (event.type === 'keydown') {
+        if (KEYS.indexOf(event.key) < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+        event.preventDefault();
+        widget.queue.push({ target: target, event: 'keydown', key: event.key });
+      } else if (event.type === 'touchstart') {
+        var touch = event.touches[0];
+        swipeFrom = card && touch ? [touch.clientX, touch.clientY] : null;
+      } else if (swipeFrom && event.changedTouches[0]) {
+        var dx = event.changedTouches[0].clientX - swipeFrom[0];
+        var dy = event.changedTouches[0].clientY - swipeFrom[1];
+        swipeFrom = null;
+        if (Math.abs(dx) < 48 || Math.abs(dx) <= 2 * Math.abs(dy) || widget.start.view) return;
+        // No click, and so no flip, after a swipe.
+        if (event.cancelable) event.preventDefault();
+        widget.queue.push({ verb: dx < 0 ? 1 : 2 });
+      }
+    };
+    widget.inputs = ['click', 'keydown', 'touchstart', 'touchend'];
+    widget.onInput = onInput;
+    for (var i = 0; i < widget.inputs.length; i++) widget.mount.addEventListener(widget.inputs[i], onInput, true);
+  }
+
+  function stopListening(element) {
+    var widget = widgets.get(element);
+    if (!widget) return;
+    for (var i = 0; i < widget.inputs.length; i++) widget.mount.removeEventListener(widget.inputs[i], widget.onInput, true);
+    if (widget.watcher) widget.watcher.disconnect();
+  }
+
+  // The wasm has hydrated the painted view: the same nodes, so focus and
+  // scroll stay where they were. What the visitor did meanwhile is done now,
+  // once each, on the elements they did it to.
+  function takeOver(wasm, id, element, widget) {
+    live.add(element);
+    stopListening(element);
+    widget.wasm = wasm;
+    widget.id = id;
+    if (widget.start.follows) follow(wasm, id, true);
+    // Following a deep link: the card scrolls into view and takes focus.
+    if (widget.start.reveal) wasm.command(id, 6, widget.start.reveal);
+    var root = widget.mount.firstChild;
+    if (root) root.removeAttribute('aria-busy');
+    var waiting = widget.mount.querySelectorAll('[data-cds17-waiting]');
+    for (var i = 0; i < waiting.length; i++) waiting[i].removeAttribute('data-cds17-waiting');
+    var queue = widget.queue;
+    widget.queue = [];
+    for (var j = 0; j < queue.length; j++) {
+      var input = queue[j];
+      if (input.verb) {
+        wasm.command(id, input.verb, 0);
+      } else if (input.target.isConnected) {
+        var init = { bubbles: true, cancelable: true, composed: true, key: input.key };
+        input.target.dispatchEvent(input.event === 'click' ? new MouseEvent('click', init) : new KeyboardEvent('keydown', init));
+      }
+    }
+  }
+
+  // What the loader keeps of a widget goes with it.
+  function takeDown(element) {
+    var widget = widgets.get(element);
+    if (widget && widget.wasm) follow(widget.wasm, widget.id, false);
+    if (deeplinkOwner === element) deeplinkOwner = null;
+    stopListening(element);
+    widgets.delete(element);
+    live.delete(element);
   }
 
   // A widget's handle: each method is one verb of the wasm's `command`,
-  // in the order of `mod verb` in src/embed.rs.
-  function handle(wasm, id) {
-    var verb = function (code) {
+  // in the order of `mod verb` in src/embed.rs, with its value checked
+  // here: a bad one is a warning, and changes nothing.
+  function handle(wasm, id, element) {
+    var verb = function (code, read, says) {
       return function (value) {
-        wasm.command(id, code, value);
+        var taken = read ? read(value) : 0;
+        if (taken < 0 || (read === cardOf && !taken)) return say('cds17: ' + says + ', not', value, '; nothing changed.');
+        wasm.command(id, code, taken);
       };
     };
-    return { goTo: verb(0), next: verb(1), prev: verb(2), flip: verb(3), setLang: verb(4), destroy: verb(5) };
+    return {
+      goTo: verb(0, cardOf, 'goTo() takes a card number from 1 to 17'),
+      next: verb(1),
+      prev: verb(2),
+      flip: verb(3),
+      setLang: verb(4, langOf, "setLang() takes 'vi' or 'en'"),
+      // Safe to call again, and on a handle whose widget is long gone.
+      destroy: function () {
+        var widget = widgets.get(element);
+        if (widget && widget.id === id) takeDown(element);
+        wasm.command(id, 5, 0);
+      },
+    };
   }
 
   // One constructed stylesheet for every widget on the page; where the
@@ -252,6 +493,8 @@
   // cds17:ready { version, lang, card }, cds17:change { card } and
   // cds17:flip { card, side }.
   function emit(element, name, card, extra) {
+    var widget = widgets.get(element);
+    if (name === 'cds17:change' && widget && widget.start.follows) writeHash(card);
     var detail = { card: card };
     if (name === 'cds17:ready') detail = { version: VERSION, lang: extra, card: card };
     if (name === 'cds17:flip') detail.side = extra;
@@ -281,18 +524,35 @@
       if (!isElement(element)) return Promise.reject(new TypeError('cds17: CDS17.mount() takes an element'));
       if (tracked.indexOf(element) < 0) tracked.push(element);
       var query = queryOf(element);
-      var lang = startLang(element, options, query);
+      var lang;
       try {
-        if (!loadFailed && typeof WebAssembly === 'object') frame(element, options, query);
+        if (!loadFailed && typeof WebAssembly === 'object') {
+          var widget = frame(element, options, query);
+          lang = LANGS[widget.start.lang];
+          // English is painted once its words are here, beside the wasm.
+          text(lang).then(
+            function () {
+              if (!widget.painted && widgets.get(element) === widget) repaint(widget);
+            },
+            function () {},
+          );
+        }
       } catch (ignored) {
         // No shadow DOM here: mounting fails below, and the fallback stays.
       }
       var mounted = inTurn(element, function () {
-        return Promise.all([ready, text(lang)]).then(function (got) {
+        return Promise.all([ready, text(lang || 'vi')]).then(function (got) {
           var wasm = got[0];
-          wasm.add_text(lang, got[1]);
-          var mount = frame(element, options, query);
-          return handle(wasm, wasm.mount(element, mount, options, query, emit, needText, base + 'the/'));
+          var widget = frame(element, options, query);
+          var words = LANGS[widget.start.lang];
+          wasm.add_text(words, got[1]);
+          if (!widget.painted || widget.changed || (widget.watcher && widget.watcher.takeRecords().length)) {
+            repaint(widget);
+          }
+          var start = widget.start;
+          var id = wasm.mount(element, widget.mount, paintedState(start), start.theme, base + 'the/', emit, needText);
+          takeOver(wasm, id, element, widget);
+          return handle(wasm, id, element);
         });
       });
       mounted.catch(function () {
@@ -314,6 +574,7 @@
       if (!isElement(element)) return Promise.resolve();
       forget(element);
       return inTurn(element, function () {
+        takeDown(element);
         return ready.then(
           function (wasm) {
             wasm.unmount(element);

@@ -11,8 +11,8 @@ use std::marker::PhantomData;
 use leptos::prelude::*;
 
 use super::explainer::Controller;
-use crate::content::{self, CardText};
-use crate::i18n::{Lang, Strings};
+use crate::content::{self, card_line, Part};
+use crate::i18n::{Lang, Ui};
 use crate::options::View;
 
 /// A value with a handful of possible states, which fits in a `u8`.
@@ -111,13 +111,19 @@ pub(crate) fn text(compute: impl Fn() -> &'static str + Send + Sync + 'static) -
 }
 
 /// A UI string in the widget's current language.
-pub(crate) fn ui_text(lang: Choice<Lang>, pick: fn(&'static Strings) -> &'static str) -> Text {
-    Box::new(move || pick(lang.get().strings()))
+pub(crate) fn ui_text(lang: Choice<Lang>, string: Ui) -> Text {
+    line_text(lang, content::ui_line(string))
 }
 
 /// A part of card `number`'s text in the widget's current language.
-pub(crate) fn card_text(lang: Choice<Lang>, number: u8, pick: fn(&'static CardText) -> &'static str) -> Text {
-    Box::new(move || pick(content::card_text(number, lang.get())))
+pub(crate) fn card_text(lang: Choice<Lang>, number: u8, part: Part) -> Text {
+    line_text(lang, card_line(number, part))
+}
+
+/// A line of the text file of the widget's current language: every word
+/// the widget shows goes through this one shape.
+fn line_text(lang: Choice<Lang>, index: usize) -> Text {
+    Box::new(move || content::line(lang.get(), index))
 }
 
 /// Whether `signal` holds `value` (or, with `equal: false`, does not).

@@ -12,7 +12,8 @@ use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
 use super::bindings::{card_text, holds, on_click, true_false, ui_text, watch, Choice, Flag};
 use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
 use super::icon::{self, Icon};
-use crate::content::number_label;
+use crate::content::{number_label, Part};
+use crate::i18n::Ui;
 use crate::options::View;
 
 /// How far a finger must travel sideways, in CSS px, to count as a swipe.
@@ -115,14 +116,14 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
             Side::Before => (
                 "cds17-face cds17-face-before",
                 false,
-                ui_text(lang, |s| s.before_label),
-                card_text(lang, number, |text| text.before),
+                ui_text(lang, Ui::BeforeLabel),
+                card_text(lang, number, Part::Before),
             ),
             Side::After => (
                 "cds17-face cds17-face-after",
                 true,
-                ui_text(lang, |s| s.after_label),
-                card_text(lang, number, |text| text.after),
+                ui_text(lang, Ui::AfterLabel),
+                card_text(lang, number, Part::After),
             ),
         };
         view! {
@@ -135,7 +136,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                     <span class="cds17-number">{number_label(number)}</span>
                     <span class="cds17-side">{label}</span>
                 </div>
-                <h3 class="cds17-title">{card_text(lang, number, |text| text.title)}</h3>
+                <h3 class="cds17-title">{card_text(lang, number, Part::Title)}</h3>
                 <p class="cds17-text">{text}</p>
             </section>
         }
@@ -151,16 +152,16 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                 class="cds17-card"
                 data-card=number_label(number)
                 data-flipped=true_false(flipped.holds(true, true))
-                on:click=on_click
-                on:touchstart=on_touchstart
-                on:touchend=on_touchend
+                on:click:capture=on_click
+                on:touchstart:capture=on_touchstart
+                on:touchend:capture=on_touchend
             >
                 <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
                 // A toggle with a stable name ("Lật thẻ 5"): the side shown is
                 // its pressed state, and the live region says it in words.
                 <button class="cds17-flip" type="button" aria-pressed=true_false(flipped.holds(true, true))>
                     <Icon path=icon::FLIP />
-                    {ui_text(lang, |s| s.flip)}
+                    {ui_text(lang, Ui::Flip)}
                     <span class="cds17-visually-hidden">" " {number_label(number)}</span>
                 </button>
             </article>

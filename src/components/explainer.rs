@@ -12,7 +12,7 @@ use super::bindings::{text, ui_text, watch, Choice};
 use super::{cards::Cards, source_line::SourceLine, toolbar::Toolbar};
 use crate::content::{has_text, number_label, request_text, CARD_COUNT};
 use crate::deeplink::CardLinks;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui};
 use crate::options::{Options, View};
 
 /// Which face of a card is shown.
@@ -224,7 +224,7 @@ pub fn Explainer(
 
     let lang = controller.lang;
     let view = controller.view;
-    let heading = ui_text(lang, |s| s.heading);
+    let heading = ui_text(lang, Ui::Heading);
 
     view! {
         <div
@@ -234,12 +234,12 @@ pub fn Explainer(
             data-view=text(move || view.get().code())
             role="region"
             aria-label=heading
-            on:keydown=move |event: KeyboardEvent| handle_key(controller, &event)
+            on:keydown:capture=move |event: KeyboardEvent| handle_key(controller, &event)
         >
             <header class="cds17-header">
                 <div class="cds17-titles">
-                    <p class="cds17-eyebrow">{ui_text(lang, |s| s.eyebrow)}</p>
-                    <h2 class="cds17-heading">{ui_text(lang, |s| s.heading)}</h2>
+                    <p class="cds17-eyebrow">{ui_text(lang, Ui::Eyebrow)}</p>
+                    <h2 class="cds17-heading">{ui_text(lang, Ui::Heading)}</h2>
                 </div>
                 <Toolbar />
             </header>
@@ -248,15 +248,15 @@ pub fn Explainer(
             // "Thẻ 5/17, mặt Chuyển đổi số": where the visitor is, after each
             // move or flip. Polite, so it never interrupts.
             <p class="cds17-visually-hidden" aria-live="polite" aria-atomic="true">
-                {ui_text(lang, |s| s.card_word)}
+                {ui_text(lang, Ui::CardWord)}
                 " "
                 {text(move || number_label(controller.current.get()))}
                 "/"
                 {number_label(CARD_COUNT)}
                 ", "
                 {text(move || {
-                    let strings = lang.get().strings();
-                    if current_shows_after.get() { strings.side_after } else { strings.side_before }
+                    let side = if current_shows_after.get() { Ui::SideAfter } else { Ui::SideBefore };
+                    lang.get().ui(side)
                 })}
             </p>
         </div>

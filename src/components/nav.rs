@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::bindings::{act, card_text, holds, text, true_false, ui_text, Flag};
 use super::explainer::use_explainer;
 use super::icon::{self, Icon};
-use crate::content::{number_label, CARD_COUNT, CARD_NUMBERS};
+use crate::content::{number_label, Part, CARD_COUNT, CARD_NUMBERS};
+use crate::i18n::Ui;
 
 #[component]
 pub(crate) fn Nav() -> impl IntoView {
@@ -18,20 +19,20 @@ pub(crate) fn Nav() -> impl IntoView {
     // `aria-disabled` rather than `disabled`: a disabled button drops focus
     // to the page, and a keyboard user at card 17 would be lost.
     view! {
-        <nav class="cds17-nav" aria-label=ui_text(lang, |s| s.nav_label)>
+        <nav class="cds17-nav" aria-label=ui_text(lang, Ui::NavLabel)>
             <div class="cds17-nav-row">
                 <button
                     class="cds17-nav-button cds17-previous"
                     type="button"
-                    aria-label=ui_text(lang, |s| s.previous_card)
+                    aria-label=ui_text(lang, Ui::PreviousCard)
                     aria-disabled=true_false(holds(current, 1, true))
-                    on:click=act(controller, |c| c.previous())
+                    on:click:capture=act(controller, |c| c.previous())
                 >
                     <Icon path=icon::PREVIOUS />
-                    <span class="cds17-nav-text">{ui_text(lang, |s| s.previous)}</span>
+                    <span class="cds17-nav-text">{ui_text(lang, Ui::Previous)}</span>
                 </button>
                 <p class="cds17-count">
-                    {ui_text(lang, |s| s.card_word)}
+                    {ui_text(lang, Ui::CardWord)}
                     " "
                     <strong>{text(move || number_label(current.get()))}</strong>
                     "/"
@@ -40,15 +41,15 @@ pub(crate) fn Nav() -> impl IntoView {
                 <button
                     class="cds17-nav-button cds17-next"
                     type="button"
-                    aria-label=ui_text(lang, |s| s.next_card)
+                    aria-label=ui_text(lang, Ui::NextCard)
                     aria-disabled=true_false(holds(current, CARD_COUNT, true))
-                    on:click=act(controller, |c| c.next())
+                    on:click:capture=act(controller, |c| c.next())
                 >
-                    <span class="cds17-nav-text">{ui_text(lang, |s| s.next)}</span>
+                    <span class="cds17-nav-text">{ui_text(lang, Ui::Next)}</span>
                     <Icon path=icon::NEXT />
                 </button>
             </div>
-            <ol class="cds17-pager" aria-label=ui_text(lang, |s| s.jump_label)>
+            <ol class="cds17-pager" aria-label=ui_text(lang, Ui::JumpLabel)>
                 {CARD_NUMBERS
                     .map(|number| {
                         let done: Flag = Box::new(move || current.get() >= number);
@@ -59,13 +60,13 @@ pub(crate) fn Nav() -> impl IntoView {
                                     class="cds17-page"
                                     data-done=true_false(done)
                                     aria-current=true_false(holds(current, number, true))
-                                    title=card_text(lang, number, |text| text.title)
-                                    on:click=act(controller, move |c| c.go_to(number))
+                                    title=card_text(lang, number, Part::Title)
+                                    on:click:capture=act(controller, move |c| c.go_to(number))
                                 >
                                     {number_label(number)}
                                     <span class="cds17-visually-hidden">
                                         ". "
-                                        {card_text(lang, number, |text| text.title)}
+                                        {card_text(lang, number, Part::Title)}
                                     </span>
                                 </button>
                             </li>

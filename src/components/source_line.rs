@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::bindings::{on_click, text, ui_text, Choice};
+use super::bindings::{on_click, text, true_false, ui_text, Choice};
 use super::explainer::use_explainer;
 use super::icon::{self, Icon};
-use crate::content::SOURCE;
+use crate::content::source;
+use crate::i18n::Ui;
 
 #[component]
 pub(crate) fn SourceLine() -> impl IntoView {
@@ -30,32 +31,40 @@ pub(crate) fn SourceLine() -> impl IntoView {
             });
         });
         view! {
-            <button class="cds17-copy" type="button" on:click=on_copy>
+            <button class="cds17-copy" type="button" on:click:capture=on_copy>
                 <Icon path=icon::LINK />
-                {ui_text(lang, |s| s.copy_link)}
+                {ui_text(lang, Ui::CopyLink)}
             </button>
         }
     });
     let status = move || {
-        let strings = lang.get().strings();
+        let lang = lang.get();
         match (copied_card.get() == current.get(), copy_worked.get()) {
             (false, _) => "",
-            (true, true) => strings.link_copied,
-            (true, false) => strings.link_not_copied,
+            (true, true) => lang.ui(Ui::LinkCopied),
+            (true, false) => lang.ui(Ui::LinkNotCopied),
         }
     };
 
     view! {
         <footer class="cds17-source">
             <p class="cds17-source-text">
-                <span class="cds17-source-prefix">{ui_text(lang, |s| s.source_prefix)}</span>
+                <span class="cds17-source-prefix">{ui_text(lang, Ui::SourcePrefix)}</span>
                 " "
-                <cite>{text(move || SOURCE.letter(lang.get()))}</cite>
+                <cite>{text(move || source(lang.get()).0)}</cite>
                 ", "
-                {text(move || SOURCE.issuer(lang.get()))}
+                {text(move || source(lang.get()).1)}
             </p>
             {copy_button}
-            <p class="cds17-copy-status" role="status">{text(status)}</p>
+            // Said whether it is empty, which `:empty` cannot tell once the
+            // view is the server's markup: an empty text is written " ".
+            <p
+                class="cds17-copy-status"
+                role="status"
+                data-empty=true_false(Box::new(move || status().is_empty()))
+            >
+                {text(status)}
+            </p>
         </footer>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::bindings::{act, text, true_false, ui_text, Flag, OnClick, Text};
 use super::explainer::use_explainer;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui};
 use crate::options::View;
 
 #[component]
@@ -15,7 +15,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
 
     view! {
         <div class="cds17-toolbar">
-            <div class="cds17-switch" role="group" aria-label=ui_text(lang, |s| s.lang_label)>
+            <div class="cds17-switch" role="group" aria-label=ui_text(lang, Ui::LangLabel)>
                 {switch(
                     Some("vi"),
                     text(|| "Tiếng Việt"),
@@ -29,16 +29,16 @@ pub(crate) fn Toolbar() -> impl IntoView {
                     act(controller, |c| c.set_lang(Lang::En)),
                 )}
             </div>
-            <div class="cds17-switch" role="group" aria-label=ui_text(lang, |s| s.view_label)>
+            <div class="cds17-switch" role="group" aria-label=ui_text(lang, Ui::ViewLabel)>
                 {switch(
                     None,
-                    ui_text(lang, |s| s.view_deck),
+                    ui_text(lang, Ui::ViewDeck),
                     view.holds(View::Deck, true),
                     act(controller, |c| c.set_view(View::Deck)),
                 )}
                 {switch(
                     None,
-                    ui_text(lang, |s| s.view_grid),
+                    ui_text(lang, Ui::ViewGrid),
                     view.holds(View::Grid, true),
                     act(controller, |c| c.set_view(View::Grid)),
                 )}
@@ -51,7 +51,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
 /// element shape costs visitors its own build code.
 fn switch(lang: Option<&'static str>, label: Text, pressed: Flag, on_click: OnClick) -> impl IntoView {
     view! {
-        <button type="button" lang=lang aria-pressed=true_false(pressed) on:click=on_click>
+        <button type="button" lang=lang aria-pressed=true_false(pressed) on:click:capture=on_click>
             {label}
         </button>
     }

@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready } from './fixtures';
+import { test, expect, hostPage, widget, ready, painted } from './fixtures';
 
 type Recorded = { type: string; target: string; detail: Record<string, unknown> };
 const events = (page: import('@playwright/test').Page) => page.evaluate(() => (window as any).events as Recorded[]);
@@ -19,9 +19,10 @@ test.describe('window.CDS17', () => {
     });
     expect(early.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(early.kinds).toEqual(['function', 'function', 'function']);
-    // Until the wasm arrives: the widget's empty frame, holding its height.
-    expect(await page.locator('#host .cds17-root.cds17-pending').count()).toBe(1);
-    expect(await page.locator('#host .cds17-card').count()).toBe(0);
+    // Until the wasm arrives: the loader's first paint of the widget, busy.
+    await painted(page, '#host');
+    await expect(widget(page, '#host').card()).toHaveAttribute('data-card', '4');
+    expect(await page.locator('#host .cds17-root[aria-busy="true"]').count()).toBe(1);
     releaseWasm();
     await page.evaluate(() => (window as any).pending);
     await expect(widget(page, '#host').card()).toHaveAttribute('data-card', '4');

@@ -58,9 +58,14 @@ export function widget(page: Page, host = '[data-cds17]') {
   };
 }
 
-/** Waits until the widget on `host` has rendered (not just the loader's frame). */
+/** Waits until the widget on `host` is up: the wasm has taken over the loader's first paint. */
 export async function ready(page: Page, host = '[data-cds17]') {
-  await expect(page.locator(`${host} .cds17-root:not(.cds17-pending)`).first()).toBeVisible();
+  await expect(page.locator(`${host} .cds17-root:not(.cds17-pending):not([aria-busy])`).first()).toBeVisible();
+}
+
+/** Waits for the loader's first paint of the widget on `host`, before the wasm has taken it over. */
+export async function painted(page: Page, host = '[data-cds17]') {
+  await expect(page.locator(`${host} .cds17-root[aria-busy="true"] .cds17-slot[data-shown="true"] .cds17-text`).first()).toBeVisible();
 }
 
 /** Which card's flip button has focus inside the widget on `host`, if any. */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, hostPage, widget, ready } from './fixtures';
+import { test, expect, hostPage, widget, ready, painted } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // The deck's height is reserved before the wasm arrives, so that nothing on
@@ -84,7 +84,7 @@ test.describe('the reserved height', () => {
     [768, 'vi'],
     [1280, 'en'],
   ] as const) {
-    test(`at ${width}px in ${lang}, nothing below moves when the wasm arrives, on a flip or on moving on`, async ({ page }) => {
+    test(`at ${width}px in ${lang}, nothing below moves from the first paint to the wasm, on a flip or on moving on`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       // The wasm held back, to see the page as it is before it arrives.
       let release!: () => void;
@@ -101,7 +101,7 @@ test.describe('the reserved height', () => {
       // Where the paragraph below stands in the page (not in the viewport,
       // which a click may scroll).
       const below = () => page.evaluate(() => document.getElementById('below')!.getBoundingClientRect().top + window.scrollY);
-      await expect(page.locator('#host .cds17-pending')).toHaveCount(1);
+      await painted(page, '#host');
       const before = await below();
       expect(before).toBeGreaterThan(300);
       release();

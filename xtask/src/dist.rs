@@ -3,7 +3,8 @@
 //! cds17.js            the loader, with wasm-bindgen's glue folded in (stable name)
 //! cds17.<hash>.js     the same loader under an immutable name
 //! cds17.<hash>.wasm   the optimised module
-//! cds17.<lang>.<hash>.txt  the cards' text, one file per language
+//! cds17.en.<hash>.txt the widget's English words (the Vietnamese ones are
+//!                     in the loader, which paints with them)
 //! index.html          the standalone page, with the embed builder
 //! embed.html          the iframe page
 //! the/N/              a shareable page per card, with its image (og.png)
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{glue, hold, imports, pages};
+use crate::{glue, hold, imports, pages, paint};
 use crate::{root, run_command, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -31,6 +32,7 @@ const WASM_FEATURES: &[&str] = &[
 ];
 
 const GLUE_MARKER: &str = "/*__CDS17_GLUE__*/";
+const OPTIONS_MARKER: &str = "/*__CDS17_OPTIONS__*/";
 
 /// The wasm's stack; see `build_wasm`.
 const STACK_BYTES: u32 = 128 * 1024;
@@ -38,10 +40,12 @@ const STACK_BYTES: u32 = 128 * 1024;
 pub struct Dist {
     pub dir: PathBuf,
     pub wasm: String,
+    /// The text files shipped beside the wasm: every language but the one
+    /// the loader carries.
     pub texts: Vec<TextFile>,
 }
 
-/// The cards' text in one language, as shipped beside the wasm.
+/// A language's words, as build.rs wrote them.
 pub struct TextFile {
     /// `vi` or `en`.
     pub lang: &'static str,
@@ -52,8 +56,9 @@ pub struct TextFile {
 
 impl Dist {
     /// The files a visitor downloads whose widget starts in `lang`: the
-    /// loader (with the glue and the CSS), the wasm, and that language's
-    /// text. The other language's text comes only if they switch to it.
+    /// loader (with the glue, the CSS, the first paint and the Vietnamese
+    /// words), the wasm, and that language's text file if it has one. The
+    /// other language's text comes only if they switch to it.
     pub fn visitor_files(&self, lang: &str) -> Vec<PathBuf> {
         let mut files = vec![self.dir.join("cds17.js"), self.dir.join(&self.wasm)];
         files.extend(
@@ -125,8 +130,32 @@ pub fn build(base_url: &str) -> Result<Dist> {
     write(&work.join("glue.js"), glue.as_bytes())?;
     write(&work.join("wasm.wasm"), &wasm)?;
     write(&work.join("widget.css"), built.stylesheet.as_bytes())?;
-    let texts = built
+    let words = built
         .texts
+        .iter()
+        .map(|(_, bytes)| {
+            Ok(String::from_utf8(bytes.clone())
+                .map_err(|e| e.to_string())?
+                .split('\n')
+                .map(String::from)
+                .collect())
+        })
+        .collect::<Result<Vec<Vec<String>>>>()?;
+    let [vi_words, en_words] =
+        <[Vec<String>; 2]>::try_from(words).map_err(|_| "build.rs wrote other than two languages")?;
+    let paint = paint::encode_for_loader(&[vi_words, en_words])?;
+    write(&work.join("paint.json"), paint.as_bytes())?;
+    let (carried, shipped): (Vec<_>, Vec<_>) = built
+        .texts
+        .into_iter()
+        .partition(|(lang, _)| *lang == LOADER_LANG);
+    let carried = carried
+        .into_iter()
+        .next()
+        .map(|(_, bytes)| bytes)
+        .ok_or("no Vietnamese words")?;
+    write(&work.join("words.vi.txt"), &carried)?;
+    let texts = shipped
         .into_iter()
         .map(|(lang, bytes)| TextFile {
             lang,
@@ -134,7 +163,17 @@ pub fn build(base_url: &str) -> Result<Dist> {
             bytes,
         })
         .collect::<Vec<_>>();
-    let loader = loader(&glue, &built.stylesheet, &wasm_name, &wasm, &texts, false)?;
+    let carried = String::from_utf8(carried).map_err(|e| e.to_string())?;
+    let loader = loader(
+        &glue,
+        &built.stylesheet,
+        &paint,
+        &carried,
+        &wasm_name,
+        &wasm,
+        &texts,
+        false,
+    )?;
     let pinned_loader = format!("cds17.{}.js", short_hash(&loader));
 
     let dist = root.join("dist");
@@ -222,6 +261,7 @@ fn build_wasm() -> Result<BuiltWasm> {
         WASM_TARGET_DIR,
         // Without `bundled-text`: the loader fetches each language's text.
         "--no-default-features",
+        "--features=hydrate",
         "-Zbuild-std=std,panic_abort",
         "--message-format=json-render-diagnostics",
     ];
@@ -272,15 +312,23 @@ struct BuiltWasm {
     texts: Vec<(&'static str, Vec<u8>)>,
 }
 
-/// The loader: `www/loader.js` with the glue and the stylesheet folded in,
-/// minified. The stylesheet is a JavaScript string rather than data in the
-/// wasm: the browser takes it as it is, where from the wasm it would be
-/// copied into linear memory and decoded from UTF-8 on every page. With
-/// `inline_wasm`, the wasm is folded in too, in base64: one request instead
-/// of two, and no streaming compilation (`cargo xtask bench` compares).
+/// The language whose words the loader carries: the default one, which the
+/// first paint of most widgets needs before anything else has arrived.
+pub const LOADER_LANG: &str = "vi";
+
+/// The loader: `www/loader.js` with the glue, the stylesheet, the first
+/// paint and the Vietnamese words folded in, minified. The stylesheet is a
+/// JavaScript string rather than data in the wasm: the browser takes it as
+/// it is, where from the wasm it would be copied into linear memory and
+/// decoded from UTF-8 on every page. With `inline_wasm`, the wasm is folded
+/// in too, in base64: one request instead of two, and no streaming
+/// compilation (`cargo xtask bench` compares).
+#[allow(clippy::too_many_arguments)]
 pub fn loader(
     glue: &str,
     stylesheet: &str,
+    paint: &str,
+    words: &str,
     wasm_name: &str,
     wasm: &[u8],
     texts: &[TextFile],
@@ -289,9 +337,12 @@ pub fn loader(
     use base64::Engine as _;
     let work = root().join("target").join("cds17-dist");
     let source = read_text(&root().join("www").join("loader.js"))?;
-    if !source.contains(GLUE_MARKER) {
-        return Err(format!("www/loader.js lost its {GLUE_MARKER} marker"));
+    for marker in [GLUE_MARKER, OPTIONS_MARKER] {
+        if !source.contains(marker) {
+            return Err(format!("www/loader.js lost its {marker} marker"));
+        }
     }
+    let options = read_text(&root().join("www").join("options.js"))?;
     let inline = if inline_wasm {
         base64::engine::general_purpose::STANDARD.encode(wasm)
     } else {
@@ -309,6 +360,7 @@ pub fn loader(
     }
     let text = source
         .replace(GLUE_MARKER, glue)
+        .replace(OPTIONS_MARKER, &options)
         .replace("__CDS17_VERSION__", &crate_version()?)
         .replace("__CDS17_WASM__", wasm_name)
         .replace("__CDS17_WASM_INTEGRITY__", &integrity(wasm))
@@ -316,6 +368,11 @@ pub fn loader(
         .replace(
             "'__CDS17_STYLESHEET__'",
             &serde_json::Value::from(stylesheet).to_string(),
+        )
+        .replace("'__CDS17_PAINT__'", paint)
+        .replace(
+            "'__CDS17_WORDS_VI__'",
+            &serde_json::Value::from(words).to_string(),
         );
     let name = if inline_wasm { "cds17.inline" } else { "cds17" };
     let unminified = work.join(format!("{name}.js"));
@@ -327,6 +384,8 @@ pub fn loader(
             &path_str(&unminified),
             "--minify",
             "--legal-comments=inline",
+            // Vietnamese as UTF-8 rather than \u escapes: smaller, and it gzips better.
+            "--charset=utf8",
             &format!("--outfile={}", path_str(&minified)),
             "--log-level=warning",
         ],

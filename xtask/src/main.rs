@@ -15,6 +15,7 @@ mod imports;
 mod nginx;
 mod og;
 mod pages;
+mod paint;
 mod serve;
 mod test;
 mod tools;
