@@ -384,9 +384,8 @@
         if (KEYS.indexOf(event.key) < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
         event.preventDefault();
         widget.queue.push({ target: target, event: 'keydown', key: event.key });
-      } else if (event.type === 'touchstart') {
-        var touch = event.touches[0];
-        swipeFrom = card && touch ? [touch.clientX, touch.clientY] : null;
+      } else if (event.type === 'pointerdown') {
+        swipeFrom = card ? [event.clientX, event.clientY] : null;
       } else if (swipeFrom && event.changedTouches[0]) {
         var dx = event.changedTouches[0].clientX - swipeFrom[0];
         var dy = event.changedTouches[0].clientY - swipeFrom[1];
@@ -397,7 +396,7 @@
         widget.queue.push({ verb: dx < 0 ? 1 : 2 });
       }
     };
-    widget.inputs = ['click', 'keydown', 'touchstart', 'touchend'];
+    widget.inputs = ['click', 'keydown', 'pointerdown', 'touchend'];
     widget.onInput = onInput;
     for (var i = 0; i < widget.inputs.length; i++) widget.mount.addEventListener(widget.inputs[i], onInput, true);
   }
@@ -426,21 +425,28 @@
     for (var i = 0; i < waiting.length; i++) waiting[i].removeAttribute('data-cds17-waiting');
     var queue = widget.queue;
     widget.queue = [];
-    for (var j = 0; j < queue.length; j++) {
-      var input = queue[j];
+    // One at a time, each in a task of its own as the visitor made them,
+    // once the widget's first effects have run (they are queued as
+    // microtasks): each is reported as the widget reports it.
+    var replay = function () {
+      var input = queue.shift();
+      if (!input) return;
       if (input.verb) {
         wasm.command(id, input.verb, 0);
       } else if (input.target.isConnected) {
         var init = { bubbles: true, cancelable: true, composed: true, key: input.key };
         input.target.dispatchEvent(input.event === 'click' ? new MouseEvent('click', init) : new KeyboardEvent('keydown', init));
       }
-    }
+      widget.replay = setTimeout(replay);
+    };
+    widget.replay = setTimeout(replay);
   }
 
   // What the loader keeps of a widget goes with it.
   function takeDown(element) {
     var widget = widgets.get(element);
     if (widget && widget.wasm) follow(widget.wasm, widget.id, false);
+    if (widget) clearTimeout(widget.replay);
     if (deeplinkOwner === element) deeplinkOwner = null;
     stopListening(element);
     widgets.delete(element);
@@ -501,6 +507,15 @@
     element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
   }
 
+  // `value`, a task later: each widget's takeover in a task of its own, so
+  // that several on a page never make one long task, and the page can
+  // answer in between.
+  function afterATask(value) {
+    return new Promise(function (done) {
+      setTimeout(done, 0, value);
+    });
+  }
+
   function isElement(value) {
     return !!value && value.nodeType === 1;
   }
@@ -541,7 +556,7 @@
         // No shadow DOM here: mounting fails below, and the fallback stays.
       }
       var mounted = inTurn(element, function () {
-        return Promise.all([ready, text(lang || 'vi')]).then(function (got) {
+        return Promise.all([ready, text(lang || 'vi')]).then(afterATask).then(function (got) {
           var wasm = got[0];
           var widget = frame(element, options, query);
           var words = LANGS[widget.start.lang];

@@ -50,7 +50,8 @@ function switchOf(value) {
 // The first `max` characters of `text` (whole characters, not halves of
 // one), with an ellipsis if there was more.
 function cutShort(text, max) {
-  var chars = Array.from(text.slice(0, 2 * max));
+  // max + 1 characters take at most 2 × max + 2 UTF-16 units.
+  var chars = Array.from(text.slice(0, 2 * max + 2));
   return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::callback::Callable;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, MouseEvent, TouchEvent};
+use web_sys::{Element, HtmlElement, MouseEvent, PointerEvent, TouchEvent};
 
 use super::bindings::{card_text, holds, on_click, true_false, ui_text, watch, Choice, Flag};
 use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
@@ -78,15 +78,12 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
     });
 
     let swipe_start = Rc::new(Cell::new(None::<(i32, i32)>));
-    let on_touchstart = {
+    // Where a swipe starts, from `pointerdown` rather than `touchstart`: a
+    // touchstart listener may cancel scrolling, so the browser would wait
+    // for it before scrolling a page that a finger on a card moves.
+    let on_pointerdown = {
         let swipe_start = Rc::clone(&swipe_start);
-        move |event: TouchEvent| {
-            let start = event
-                .touches()
-                .get(0)
-                .map(|touch| (touch.client_x(), touch.client_y()));
-            swipe_start.set(start);
-        }
+        move |event: PointerEvent| swipe_start.set(Some((event.client_x(), event.client_y())))
     };
     let on_touchend = move |event: TouchEvent| {
         let (Some((start_x, start_y)), Some(touch)) = (swipe_start.take(), event.changed_touches().get(0))
@@ -153,7 +150,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                 data-card=number_label(number)
                 data-flipped=true_false(flipped.holds(true, true))
                 on:click:capture=on_click
-                on:touchstart:capture=on_touchstart
+                on:pointerdown:capture=on_pointerdown
                 on:touchend:capture=on_touchend
             >
                 <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>

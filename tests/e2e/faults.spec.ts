@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready, WIDGET_BASE } from './fixtures';
+import { test, expect, hostPage, widget, ready, painted, WIDGET_BASE } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The placeholder shows its own content, and no widget. */
@@ -32,6 +32,33 @@ test.describe('faults degrade to the fallback', () => {
       await expect(link).toBeVisible();
       await expect(link).toHaveAttribute('href', `${WIDGET_BASE}/`);
       await expect(link).toHaveText('Xem 17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số');
+    });
+  });
+
+  test.describe('the wasm fails after the first paint', () => {
+    test.use({ expectedProblems: /Failed to load resource: the server responded with a status of 404|Failed to find a valid digest in the 'integrity' attribute|SRI's integrity checks failed/ });
+
+    // The painted view would be one card of 17 and controls that never
+    // act; the placeholder's own content is all 17 points (or a link).
+    test('the painted view gives way to the placeholder’s content: no dead control stays', async ({ page, warnings }) => {
+      let fail!: () => void;
+      const failing = new Promise<void>((done) => (fail = done));
+      await page.route('**/*.wasm', async (route) => {
+        await failing;
+        await route.fulfill({ status: 404, body: 'not found' });
+      });
+      await page.goto(hostPage('options'));
+      await painted(page, '#widget');
+      // A visitor presses a painted control meanwhile.
+      await widget(page, '#widget').next.click();
+      fail();
+      await expectGaveUp(warnings);
+      await expectFallback(page);
+      const left = await page.evaluate(() => {
+        const shadow = document.getElementById('widget')!.shadowRoot!;
+        return { buttons: shadow.querySelectorAll('button').length, slots: shadow.querySelectorAll('slot').length };
+      });
+      expect(left).toEqual({ buttons: 0, slots: 1 });
     });
   });
 

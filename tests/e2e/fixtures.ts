@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type Locator } from '@playwright/test';
+import { test as base, expect, type Page, type Locator, type BrowserContext } from '@playwright/test';
 
 export { expect };
 
@@ -75,4 +75,39 @@ export function focusedCard(page: Page, host = '[data-cds17]') {
     if (!active || !active.classList.contains('cds17-flip')) return null;
     return Number((active.closest('.cds17-card') as HTMLElement).dataset.card);
   }, host);
+}
+
+/**
+ * How far two screenshots are apart: the largest difference of any colour
+ * channel of any pixel (0..255), or Infinity if their sizes differ.
+ * Chromium rasterises the cards' 3D faces a little differently from one
+ * frame to the next (two shots of a still widget differ by up to about 25),
+ * so "the same picture" is "no pixel more than 40 apart".
+ */
+export async function pictureDistance(context: BrowserContext, a: Buffer, b: Buffer): Promise<number> {
+  const scratch = await context.newPage();
+  const distance = await scratch.evaluate(async (sources) => {
+    const images = await Promise.all(
+      sources.map(async (src) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        return image;
+      }),
+    );
+    const [x, y] = images;
+    if (x.width !== y.width || x.height !== y.height) return Infinity;
+    const pixels = (image: HTMLImageElement) => {
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return context.getImageData(0, 0, image.width, image.height).data;
+    };
+    const [p, q] = [pixels(x), pixels(y)];
+    let most = 0;
+    for (let i = 0; i < p.length; i++) most = Math.max(most, Math.abs(p[i] - q[i]));
+    return most;
+  }, [a, b].map((shot) => `data:image/png;base64,${shot.toString('base64')}`));
+  await scratch.close();
+  return distance;
 }

@@ -18,9 +18,25 @@ function framed(page: import('@playwright/test').Page, frame = '#frame') {
 }
 
 test.describe('the embed builder', () => {
+  test('its preview starts only when the builder comes near the screen, its height held', async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto(`${WIDGET_BASE}/`);
+    await ready(page, '.widget');
+    await page.waitForTimeout(500);
+    expect(await page.locator('#builder-preview .cds17-root').count()).toBe(0);
+    const held = await page.locator('#builder-preview').boundingBox();
+    const below = () => page.locator('#snippet-a').evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    const before = await below();
+    await page.locator('#builder').scrollIntoViewIfNeeded();
+    await ready(page, '#builder-preview');
+    expect(held!.height).toBeGreaterThan(600);
+    expect(await below()).toBe(before);
+  });
+
   test('its preview is the widget, and snippet (a) pasted into a fresh page works', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${WIDGET_BASE}/`);
+    await page.locator('#builder').scrollIntoViewIfNeeded();
     await ready(page, '#builder-preview');
     const form = page.locator('#builder');
     await form.getByLabel('Ngôn ngữ').selectOption('en');
@@ -68,6 +84,7 @@ test.describe('the embed builder', () => {
   test('snippets (b) and (c) follow the choices, and each copy button says what it copied', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${WIDGET_BASE}/`);
+    await page.locator('#builder').scrollIntoViewIfNeeded();
     await ready(page, '#builder-preview');
     const form = page.locator('#builder');
     await form.getByLabel('Thẻ mở đầu').selectOption('9');

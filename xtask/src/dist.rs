@@ -185,18 +185,30 @@ pub fn build(base_url: &str) -> Result<Dist> {
     write(&dist.join("cds17.js"), &loader)?;
     write(&dist.join(&pinned_loader), &loader)?;
     let loader_integrity = integrity(&loader);
+    // The style that holds the widget's height from the first paint: the
+    // builder's snippet (a), the recommended snippet and our own pages
+    // start with it.
+    let hold_vi = hold::hold_css("vi")?;
+    let hold_both = format!("{hold_vi}{}", hold::hold_css("en")?);
     let content = pages::write_all(
         &dist,
         &pages::Build {
             base_url: &base_url,
             pinned_loader: &pinned_loader,
             loader_integrity: &loader_integrity,
+            hold_vi: &hold_vi,
+            hold_both: &hold_both,
         },
     )?;
-    // The style that holds the widget's height from the first paint: the
-    // builder's snippet (a) and the recommended snippet start with it.
-    let hold_vi = hold::hold_css("vi")?;
+    // The builder's preview, which the page mounts itself, is held too.
+    let preview = "#builder-preview";
+    let page_hold = format!(
+        "{hold_vi}{}{}",
+        hold::hold_css_for(preview, "vi")?,
+        hold::hold_css_for(preview, "en")?
+    );
     let page = read_text(&root.join("index.html"))?
+        .replace("__CDS17_HOLD__", &page_hold)
         .replace("__CDS17_HOLD_VI__", &hold_vi)
         .replace("__CDS17_HOLD_EN__", &hold::hold_css("en")?)
         .replace("__CDS17_LOADER__", &pinned_loader)
@@ -204,10 +216,14 @@ pub fn build(base_url: &str) -> Result<Dist> {
         .replace("__CDS17_FALLBACK__", &pages::fallback(&content, "vi", "./"));
     write(&dist.join("index.html"), page.as_bytes())?;
 
-    // The recommended snippet: that style, the placeholder, the pinned loader.
+    // The recommended snippet: that style, the placeholder with a link to
+    // the full explainer in it (for readers without JavaScript, and where
+    // the widget cannot start), the pinned loader.
     let snippet = format!(
-        "<style>{hold_vi}</style>\n<div data-cds17></div>\n<script src=\"{base_url}{pinned_loader}\" \
-         integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" async></script>\n"
+        "<style>{hold_vi}</style>\n<div data-cds17>\n  <a href=\"{base_url}\">{}</a>\n</div>\n\
+         <script src=\"{base_url}{pinned_loader}\" integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" \
+         async></script>\n",
+        pages::escape(pages::NAME_VI)
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;

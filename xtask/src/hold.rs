@@ -13,24 +13,33 @@ use crate::{root, Result};
 
 const RESERVE: &str = "src/components/reserve.css";
 const BAND: &str = "@container cds17-mount (min-width:";
-const STRUT: &str = "[data-cds17]:not([data-view=grid])::before";
+
+/// What the snippet's style applies to: every placeholder.
+pub const PLACEHOLDERS: &str = "[data-cds17]";
 
 /// The rule that holds the height of a placeholder whose widget starts in
 /// `lang`: `en` for `data-lang="en"`, `vi` for every other.
 pub fn hold_css(lang: &str) -> Result<String> {
-    let reserve = read_text(&root().join(RESERVE))?;
-    from_reserve(&reserve, lang)
+    hold_css_for(PLACEHOLDERS, lang)
 }
 
-fn from_reserve(reserve: &str, lang: &str) -> Result<String> {
+/// [`hold_css`] for the elements `selector` names: a page's own element
+/// that it mounts a widget into with `CDS17.mount`, and marks with
+/// `data-lang` and `data-view` as it does.
+pub fn hold_css_for(selector: &str, lang: &str) -> Result<String> {
+    let reserve = read_text(&root().join(RESERVE))?;
+    from_reserve(&reserve, selector, lang)
+}
+
+fn from_reserve(reserve: &str, placeholder: &str, lang: &str) -> Result<String> {
     let height_rule = format!(".cds17-root[lang=\"{lang}\"][data-view=\"deck\"]{{min-height:");
     let selector = if lang == "en" {
-        STRUT.replace("[data-cds17]", "[data-cds17][data-lang=en]")
+        format!("{placeholder}[data-lang=en]:not([data-view=grid])::before")
     } else {
-        STRUT.to_string()
+        format!("{placeholder}:not([data-view=grid])::before")
     };
     let mut css =
-        String::from("[data-cds17]{display:block;container-type:inline-size;font-size:max(14px,1em)}");
+        format!("{placeholder}{{display:block;container-type:inline-size;font-size:max(14px,1em)}}");
     let mut bands = 0;
     for line in reserve.lines() {
         let Some(at) = line.find(&height_rule) else {
@@ -55,7 +64,7 @@ fn from_reserve(reserve: &str, lang: &str) -> Result<String> {
     if bands < 2 {
         return Err(format!("{RESERVE} holds no heights for {lang}"));
     }
-    css.push_str("@media print{[data-cds17]::before{content:none}}");
+    css.push_str(&format!("@media print{{{placeholder}::before{{content:none}}}}"));
     Ok(css)
 }
 
@@ -71,19 +80,24 @@ mod tests {
     #[test]
     fn the_snippet_holds_the_same_heights_as_the_frame() {
         assert_eq!(
-            from_reserve(RESERVE_CSS, "vi").unwrap_or_default(),
+            from_reserve(RESERVE_CSS, PLACEHOLDERS, "vi").unwrap_or_default(),
             "[data-cds17]{display:block;container-type:inline-size;font-size:max(14px,1em)}\
              [data-cds17]:not([data-view=grid])::before{content:'';float:left;height:104.3em}\
              @container (min-width:17.5em){[data-cds17]:not([data-view=grid])::before{height:87.0em}}\
              @media print{[data-cds17]::before{content:none}}"
         );
-        assert!(from_reserve(RESERVE_CSS, "en")
+        assert!(from_reserve(RESERVE_CSS, PLACEHOLDERS, "en")
             .unwrap_or_default()
             .contains("[data-cds17][data-lang=en]:not([data-view=grid])::before{height:99.8em}"));
+        assert!(from_reserve(RESERVE_CSS, "#preview", "vi")
+            .unwrap_or_default()
+            .starts_with(
+                "#preview{display:block;container-type:inline-size;font-size:max(14px,1em)}#preview:not"
+            ));
     }
 
     #[test]
     fn a_stylesheet_without_heights_fails_the_build() {
-        assert!(from_reserve("/* nothing */", "vi").is_err());
+        assert!(from_reserve("/* nothing */", PLACEHOLDERS, "vi").is_err());
     }
 }

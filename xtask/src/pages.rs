@@ -17,6 +17,9 @@ use crate::{root, Result};
 
 pub const LANGS: [&str; 2] = ["vi", "en"];
 
+/// The explainer's name, as links to it say.
+pub const NAME_VI: &str = "17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số";
+
 /// The Noto fonts of Debian's fonts-noto-core: every Vietnamese diacritic.
 const FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
 pub const FONT_FILES: [&str; 2] = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"];
@@ -57,6 +60,10 @@ pub struct Build<'a> {
     pub base_url: &'a str,
     pub pinned_loader: &'a str,
     pub loader_integrity: &'a str,
+    /// The style that holds a Vietnamese widget's height from the first
+    /// paint (`hold.rs`); `hold_both`, a widget's in either language.
+    pub hold_vi: &'a str,
+    pub hold_both: &'a str,
 }
 
 pub fn content() -> Result<Content> {
@@ -120,7 +127,7 @@ fn words(lang: &str) -> &'static Words {
         }
     } else {
         &Words {
-            name: "17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số",
+            name: NAME_VI,
             before: "Ứng dụng CNTT",
             after: "Chuyển đổi số",
             table_caption: "17 điểm khác nhau (dạng văn bản)",
@@ -221,6 +228,7 @@ fn card_page(content: &Content, card: &Card, build: &Build) -> Result<String> {
         ("{{previous}}", link(card.number.wrapping_sub(1), "← Điểm trước")),
         ("{{next}}", link(card.number + 1, "Điểm tiếp →")),
         ("{{loader}}", escape(build.pinned_loader)),
+        ("{{hold}}", build.hold_vi.to_string()),
         ("{{integrity}}", escape(build.loader_integrity)),
     ];
     let mut page = template;
@@ -266,6 +274,7 @@ pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
         )?;
     }
     let embed = read_text(&root().join("www").join("embed.html"))?
+        .replace("__CDS17_HOLD__", build.hold_both)
         .replace("__CDS17_LOADER__", build.pinned_loader)
         .replace("__CDS17_LOADER_INTEGRITY__", build.loader_integrity);
     write(&dist.join("embed.html"), embed.as_bytes())?;

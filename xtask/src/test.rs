@@ -35,6 +35,8 @@ pub fn run(args: &[String]) -> Result {
         run_command("cargo", &args)?;
     }
     run_command("cargo", &["test", "--workspace"])?;
+    // The loader's reading of options and deep links, in Node.
+    run_command("node", &["--test", "tests/js/"])?;
     if skip_e2e {
         return Ok(());
     }
