@@ -266,8 +266,8 @@
     try {
       var shadow = element.shadowRoot;
       if (shadow && !live.has(element)) {
-        stopListening(element);
-        widgets.delete(element);
+        // It gives up its claim on the page's deep links too.
+        takeDown(element);
         shadow.replaceChildren(d.createElement('slot'));
       }
       var empty = !element.textContent.trim() && !element.querySelector('a, img, table, iframe');
@@ -301,7 +301,7 @@
     if (!element.hasAttribute('data-cds17-query')) return null;
     var search = new URLSearchParams(location.search);
     var query = {};
-    ['lang', 'card', 'view', 'theme', 'deeplink'].forEach(function (name) {
+    OPTION_NAMES.forEach(function (name) {
       if (search.has(name)) query[name] = search.get(name);
     });
     return query;

@@ -126,6 +126,28 @@ test.describe('the first paint', () => {
     }
   });
 
+  test('a first paint that something else changed (a translating extension) is painted again before the wasm takes it', async ({
+    page,
+  }) => {
+    const release = await holdWasm(page);
+    await page.goto(hostPage('api'));
+    await page.evaluate(() => void (window as any).CDS17.mount(document.getElementById('host'), { card: 2 }));
+    await painted(page, '#host');
+    // What Chrome's translation does to text: wraps it in <font>.
+    await page.evaluate(() => {
+      const title = document.getElementById('host')!.shadowRoot!.querySelector('.cds17-slot[data-shown="true"] .cds17-title')!;
+      const font = document.createElement('font');
+      font.textContent = 'From costs to creating benefits and value';
+      title.replaceChildren(font);
+    });
+    release();
+    await ready(page, '#host');
+    const w = widget(page, '#host');
+    await expect(w.card().locator('.cds17-title').first()).toHaveText('Từ chi phí sang tạo ra lợi ích và giá trị');
+    await w.next.click();
+    await expect(w.card()).toHaveAttribute('data-card', '3');
+  });
+
   test('an English start paints once its words are here, beside the wasm', async ({ page }) => {
     await holdWasm(page);
     let releaseText!: () => void;

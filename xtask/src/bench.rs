@@ -77,8 +77,10 @@ pub fn run(args: &[String]) -> Result {
             ("BENCH_FILES", files.to_string().as_str()),
         ],
     )?;
-    drop(nginx);
-    update_readme(&read_text(&out.join("report.md"))?)
+    update_readme(&read_text(&out.join("report.md"))?)?;
+    // Lighthouse, on the same servers (the standalone page and a card page
+    // from dist/, not the bench's copy, which holds the same files).
+    crate::lighthouse::measure(&nginx.base, &host)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {

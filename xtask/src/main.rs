@@ -12,6 +12,7 @@ mod dist;
 mod glue;
 mod hold;
 mod imports;
+mod lighthouse;
 mod nginx;
 mod og;
 mod pages;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("e2e") => test::run_end_to_end(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("lighthouse") => lighthouse::run(&args[1..]),
         Some("setup") => tools::ensure(tools::Need::Everything),
         _ => Err(USAGE.to_string()),
     };
@@ -53,8 +55,11 @@ const USAGE: &str = "usage: cargo xtask <command>
           [--skip-e2e]  only the Rust checks and native tests
   e2e     only the browser tests, on the dist/ already built
           [playwright arguments, e.g. -g 'deep links']
-  bench   cds17 against a plain-JS floor in headless Chromium; writes
-          target/bench/report.json and the README's table [--runs N]
+  bench   cds17 against a plain-JS floor in headless Chromium, then
+          Lighthouse; writes target/bench/report.json and the README's
+          tables [--runs N]
+  lighthouse  Lighthouse (mobile) on the pages we ship and the sample host
+          page; writes target/lighthouse/ and the README's table
   setup   install every tool the other commands need";
 
 /// The repository root (the parent of `xtask/`).

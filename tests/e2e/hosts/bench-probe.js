@@ -1,7 +1,13 @@
-// What the benchmark reads from a host page: when the cards were painted,
-// long tasks, layout shifts. Loaded first, before the widget's script.
+// What the benchmark reads from a host page: when the start card's text and
+// the whole widget were on screen, long tasks, layout shifts, and, with
+// ?press=N in the address, how long a press on flip made N ms after the first
+// paint takes to show. Loaded first, before the widget's script; it reads
+// cds17 and the floor alike.
 (function () {
-  var bench = (window.__bench = { longTasks: [], shifts: [], painted: null, ready: null });
+  var bench = (window.__bench = { longTasks: [], shifts: [], painted: null, ready: null, textPainted: null, flipPainted: null });
+  var START_TEXT = '.cds17-slot[data-shown="true"] .cds17-face-before .cds17-text, .card:not([hidden]) .front p';
+  var FLIP = '.cds17-slot[data-shown="true"] .cds17-flip, .card:not([hidden]) .flip';
+  var FLIPPED = '.cds17-slot[data-shown="true"] .cds17-card[data-flipped="true"], .card.flipped:not([hidden])';
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (entry) {
@@ -14,6 +20,38 @@
       });
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (ignored) {}
+
+  function find(selector) {
+    var host = document.querySelector('[data-cds17]');
+    var shadow = host && host.shadowRoot;
+    return shadow ? shadow.querySelector(selector) : null;
+  }
+  // `then(time)` two frames after the first frame in which `selector`
+  // names something laid out: the frame that shows it has been painted.
+  function whenShown(selector, then) {
+    requestAnimationFrame(function look() {
+      var found = find(selector);
+      if (!found || !found.getClientRects().length || !found.textContent.trim()) return requestAnimationFrame(look);
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          then(performance.now());
+        });
+      });
+    });
+  }
+
+  var press = Number(new URLSearchParams(location.search).get('press'));
+  whenShown(START_TEXT, function (time) {
+    bench.textPainted = time;
+    if (!press) return;
+    setTimeout(function () {
+      var pressedAt = performance.now();
+      find(FLIP).click();
+      whenShown(FLIPPED, function (time) {
+        bench.flipPainted = time - pressedAt;
+      });
+    }, press);
+  });
   document.addEventListener('cds17:ready', function () {
     bench.ready = performance.now();
     // The frame after the one that rendered the cards: they are on screen.
