@@ -1,4 +1,4 @@
-import { test, hostPage, widget, ready, WIDGET_BASE } from './fixtures';
+import { test, hostPage, widget, ready, WIDGET_BASE, HOST_ORIGIN } from './fixtures';
 
 // Review artefacts, not assertions: look at them after a change. They land
 // in target/screenshots/.
@@ -24,7 +24,7 @@ for (const width of [320, 360, 768, 1280]) {
       await w.root.screenshot({ path: `${dir}/${width}-dark.png` });
     });
   }
-  test(`standalone page, card page, iframe page and hostile host at ${width}px`, async ({ page }) => {
+  test(`standalone page, card page, iframe page, sample host page and hostile host at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${WIDGET_BASE}/`);
     await ready(page);
@@ -35,6 +35,9 @@ for (const width of [320, 360, 768, 1280]) {
     await page.goto(`${WIDGET_BASE}/embed.html?card=4&lang=en`);
     await ready(page);
     await page.screenshot({ path: `${dir}/${width}-embed.png`, fullPage: true });
+    await page.goto(`${HOST_ORIGIN}/`);
+    await ready(page);
+    await page.screenshot({ path: `${dir}/${width}-sample-host.png`, fullPage: true });
     await page.goto(hostPage('hostile'));
     await ready(page);
     await page.screenshot({ path: `${dir}/${width}-hostile.png`, fullPage: true });

@@ -87,7 +87,9 @@ pub fn measure(widget_base: &str, host: &str) -> Result {
     let readme_path = root().join("README.md");
     let readme = read_text(&readme_path)?;
     let (Some(start), Some(end)) = (readme.find(README_START), readme.find(README_END)) else {
-        return Err(format!("README.md lacks the {README_START} … {README_END} markers"));
+        return Err(format!(
+            "README.md lacks the {README_START} … {README_END} markers"
+        ));
     };
     let when = crate::command_output("date", &["-u", "+%Y-%m-%d"]).unwrap_or_default();
     let updated = format!(

@@ -27,13 +27,33 @@ pub fn run(args: &[String]) -> Result {
         &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
     )?;
     // The browser build twice: as Rust sites get it, and as `dist` builds
-    // it, without the compiled-in text.
-    for features in [None, Some("--no-default-features")] {
+    // it (hydrating, without the compiled-in text).
+    for features in [None, Some("--features=hydrate")] {
         let mut args = vec!["clippy", "--package", "cds17", "--lib", "--target", WASM_TARGET];
-        args.extend(features);
+        if let Some(features) = features {
+            args.extend(["--no-default-features", features]);
+        }
         args.extend(["--", "-D", "warnings"]);
         run_command("cargo", &args)?;
     }
+    // The native server-side render that `dist` runs for the first paint,
+    // in the prerender's own target directory.
+    run_command(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "cds17",
+            "--all-targets",
+            "--no-default-features",
+            "--features=ssr,bundled-text",
+            "--target-dir",
+            "target/prerender",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run_command("cargo", &["test", "--workspace"])?;
     // The loader's reading of options and deep links, in Node.
     run_command("node", &["--test", "tests/js/"])?;
