@@ -94,13 +94,13 @@ mod verb {
 /// language (0 `vi`, 1 `en`) it takes, which the loader has checked. A
 /// widget that is gone (a handle used after `destroy()`) ignores it.
 #[wasm_bindgen]
-pub fn command(id: u32, verb: u8, value: u8) {
+pub fn command(id: u32, verb: u8, value: u8) -> Result<(), JsValue> {
     if verb == verb::DESTROY {
         unmount_id(id);
-        return;
+        return Ok(());
     }
     let Some(found) = find(id) else {
-        return;
+        return Ok(());
     };
     let controller = found.controller;
     match verb {
@@ -115,6 +115,7 @@ pub fn command(id: u32, verb: u8, value: u8) {
         }
         _ => {}
     }
+    Ok(())
 }
 
 /// Mounts the widget on `element` and returns its id, or the id of the
@@ -240,10 +241,11 @@ fn hydrate<N: IntoView>(parent: HtmlElement, view: impl FnOnce() -> N) -> Hydrat
 /// Unmounts the widget on `element`, if there is one, and shows the
 /// placeholder's own content again.
 #[wasm_bindgen]
-pub fn unmount(element: &Element) {
+pub fn unmount(element: &Element) -> Result<(), JsValue> {
     if let Some(id) = id_of(element) {
         unmount_id(id);
     }
+    Ok(())
 }
 
 fn unmount_id(id: u32) {

@@ -5,6 +5,12 @@
 //! closure per string, per click handler or per effect would cost every
 //! visitor kilobytes. The components take them from here instead, boxed
 //! into one type each.
+//!
+//! Every listener in the components is a capture listener
+//! (`on:click:capture`): for a plain one, tachys links its code for
+//! delegated events even with the `delegation` feature off, as it decides
+//! at run time (2.2 KB gzip of wasm). No component has a listener inside
+//! another's for the same event, so the phase changes nothing else.
 
 use std::marker::PhantomData;
 

@@ -1,16 +1,11 @@
-import { test, expect, hostPage, widget, ready, painted } from './fixtures';
+import { test, expect, hostPage, widget, ready, painted, holdBack } from './fixtures';
 
 type Recorded = { type: string; target: string; detail: Record<string, unknown> };
 const events = (page: import('@playwright/test').Page) => page.evaluate(() => (window as any).events as Recorded[]);
 
 test.describe('window.CDS17', () => {
   test('exists before the wasm arrives, and calls made then wait for it', async ({ page }) => {
-    let releaseWasm: () => void = () => {};
-    const held = new Promise<void>((resolve) => (releaseWasm = resolve));
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const releaseWasm = await holdBack(page, '**/*.wasm');
     await page.goto(hostPage('api'));
     const early = await page.evaluate(() => {
       const api = (window as any).CDS17;

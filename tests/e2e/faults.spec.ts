@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready, painted, WIDGET_BASE } from './fixtures';
+import { test, expect, hostPage, widget, ready, painted, holdBack, WIDGET_BASE } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The placeholder shows its own content, and no widget. */
@@ -41,12 +41,7 @@ test.describe('faults degrade to the fallback', () => {
     // The painted view would be one card of 17 and controls that never
     // act; the placeholder's own content is all 17 points (or a link).
     test('the painted view gives way to the placeholder’s content: no dead control stays', async ({ page, warnings }) => {
-      let fail!: () => void;
-      const failing = new Promise<void>((done) => (fail = done));
-      await page.route('**/*.wasm', async (route) => {
-        await failing;
-        await route.fulfill({ status: 404, body: 'not found' });
-      });
+      const fail = await holdBack(page, '**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
       await page.goto(hostPage('options'));
       await painted(page, '#widget');
       // A visitor presses a painted control meanwhile.

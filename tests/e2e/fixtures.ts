@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type Locator, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type Page, type Locator, type BrowserContext, type Route } from '@playwright/test';
 
 export { expect };
 
@@ -56,6 +56,21 @@ export function widget(page: Page, host = '[data-cds17]') {
     count: page.locator(`${host} .cds17-count`),
     button: (name: string | RegExp) => page.locator(host).getByRole('button', { name, exact: typeof name === 'string' }),
   };
+}
+
+/**
+ * Holds back every request the page makes for `url` (a glob) until the
+ * returned function is called; then each goes on, or, if `then` is given,
+ * is answered by it.
+ */
+export async function holdBack(page: Page, url: string, then?: (route: Route) => Promise<void>) {
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(url, async (route) => {
+    await held;
+    await (then ? then(route) : route.continue());
+  });
+  return release;
 }
 
 /** Waits until the widget on `host` is up: the wasm has taken over the loader's first paint. */

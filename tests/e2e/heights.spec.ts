@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, hostPage, widget, ready, painted } from './fixtures';
+import { test, expect, hostPage, widget, ready, painted, holdBack } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // The deck's height is reserved before the wasm arrives, so that nothing on
@@ -87,12 +87,7 @@ test.describe('the reserved height', () => {
     test(`at ${width}px in ${lang}, nothing below moves from the first paint to the wasm, on a flip or on moving on`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       // The wasm held back, to see the page as it is before it arrives.
-      let release!: () => void;
-      const held = new Promise<void>((done) => (release = done));
-      await page.route('**/*.wasm', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, '**/*.wasm');
       await page.goto(hostPage('sizes'));
       await page.evaluate(() => {
         document.getElementById('box')!.style.width = '100%';
@@ -122,12 +117,7 @@ test.describe('the reserved height', () => {
   // what moves on the page from then on, until the widget is up.
   async function shiftsWhileLoading(page: Page, name: string, width: number, height: number) {
     await page.setViewportSize({ width, height });
-    let release!: () => void;
-    const held = new Promise<void>((done) => (release = done));
-    await page.route('**/cds17*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/cds17*.js');
     // Not waiting for `load`, which the held loader holds back too.
     await page.goto(hostPage(name), { waitUntil: 'commit' });
     await expect(page.locator('#below')).toBeVisible();

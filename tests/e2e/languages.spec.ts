@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready } from './fixtures';
+import { test, expect, hostPage, widget, ready, holdBack } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The widget's text files the page has asked for, by language. */
@@ -61,12 +61,7 @@ test.describe('each language’s text comes when a widget needs it', () => {
     [['mount', 'unmount', 'mount', 'unmount'], false],
   ] as const) {
     test(`${calls.join(', ')} while the text is on its way: they take effect in that order`, async ({ page }) => {
-      let release!: () => void;
-      const held = new Promise<void>((done) => (release = done));
-      await page.route('**/cds17.en.*.txt', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, '**/cds17.en.*.txt');
       await page.goto(hostPage('sizes'));
       await page.waitForFunction(() => (window as any).CDS17);
       const done = page.evaluate((calls) => {

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
-import { test, expect, hostPage, widget, ready, painted, pictureDistance } from './fixtures';
-import type { Page, Route } from '@playwright/test';
+import { test, expect, hostPage, widget, ready, painted, pictureDistance, holdBack } from './fixtures';
+import type { Page } from '@playwright/test';
 
 // The loader paints the widget the moment it runs, from the markup the
 // component rendered at build time (xtask/src/paint.rs); the wasm hydrates
 // that very view. What the visitor does in between is kept and done once.
 
 /** Holds the wasm back until the returned function is called. */
-async function holdWasm(page: Page) {
-  let release!: () => void;
-  const held = new Promise<void>((done) => (release = done));
-  await page.route('**/*.wasm', async (route: Route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+const holdWasm = (page: Page) => holdBack(page, '**/*.wasm');
 
 /** Each state the build rendered, by "lang view card": its markup. */
 function prerendered(): Map<string, string> {
@@ -150,12 +142,7 @@ test.describe('the first paint', () => {
 
   test('an English start paints once its words are here, beside the wasm', async ({ page }) => {
     await holdWasm(page);
-    let releaseText!: () => void;
-    const heldText = new Promise<void>((done) => (releaseText = done));
-    await page.route('**/cds17.en.*.txt', async (route) => {
-      await heldText;
-      await route.continue();
-    });
+    const releaseText = await holdBack(page, '**/cds17.en.*.txt');
     await page.goto(hostPage('sizes'));
     await page.evaluate(() => void (window as any).CDS17.mount(document.getElementById('host'), { lang: 'en', deeplink: 'off' }));
     // Until then, the reserved frame holds the widget's place.

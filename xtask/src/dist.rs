@@ -130,45 +130,33 @@ pub fn build(base_url: &str) -> Result<Dist> {
     write(&work.join("glue.js"), glue.as_bytes())?;
     write(&work.join("wasm.wasm"), &wasm)?;
     write(&work.join("widget.css"), built.stylesheet.as_bytes())?;
-    let words = built
+    let words = |lang: &str| -> Result<&str> {
+        built
+            .texts
+            .iter()
+            .find(|(text_lang, _)| *text_lang == lang)
+            .map(|(_, text)| text.as_str())
+            .ok_or_else(|| format!("build.rs wrote no {lang} text"))
+    };
+    let paint = paint::encode_for_loader([words("vi")?, words("en")?])?;
+    write(&work.join("paint.json"), paint.as_bytes())?;
+    let carried = words(LOADER_LANG)?;
+    write(&work.join("words.vi.txt"), carried.as_bytes())?;
+    let texts = built
         .texts
         .iter()
-        .map(|(_, bytes)| {
-            Ok(String::from_utf8(bytes.clone())
-                .map_err(|e| e.to_string())?
-                .split('\n')
-                .map(String::from)
-                .collect())
-        })
-        .collect::<Result<Vec<Vec<String>>>>()?;
-    let [vi_words, en_words] =
-        <[Vec<String>; 2]>::try_from(words).map_err(|_| "build.rs wrote other than two languages")?;
-    let paint = paint::encode_for_loader(&[vi_words, en_words])?;
-    write(&work.join("paint.json"), paint.as_bytes())?;
-    let (carried, shipped): (Vec<_>, Vec<_>) = built
-        .texts
-        .into_iter()
-        .partition(|(lang, _)| *lang == LOADER_LANG);
-    let carried = carried
-        .into_iter()
-        .next()
-        .map(|(_, bytes)| bytes)
-        .ok_or("no Vietnamese words")?;
-    write(&work.join("words.vi.txt"), &carried)?;
-    let texts = shipped
-        .into_iter()
-        .map(|(lang, bytes)| TextFile {
+        .filter(|(lang, _)| *lang != LOADER_LANG)
+        .map(|(lang, text)| TextFile {
             lang,
-            name: format!("cds17.{lang}.{}.txt", short_hash(&bytes)),
-            bytes,
+            name: format!("cds17.{lang}.{}.txt", short_hash(text.as_bytes())),
+            bytes: text.as_bytes().to_vec(),
         })
         .collect::<Vec<_>>();
-    let carried = String::from_utf8(carried).map_err(|e| e.to_string())?;
     let loader = loader(
         &glue,
         &built.stylesheet,
         &paint,
-        &carried,
+        carried,
         &wasm_name,
         &wasm,
         &texts,
@@ -315,7 +303,7 @@ fn build_wasm() -> Result<BuiltWasm> {
         stylesheet: read_text(&out_dir.join("widget.css"))?,
         texts: pages::LANGS
             .iter()
-            .map(|lang| Ok((*lang, read(&out_dir.join(format!("text.{lang}.txt")))?)))
+            .map(|lang| Ok((*lang, read_text(&out_dir.join(format!("text.{lang}.txt")))?)))
             .collect::<Result<_>>()?,
     })
 }
@@ -324,8 +312,8 @@ struct BuiltWasm {
     wasm: PathBuf,
     /// The widget's stylesheet, minified.
     stylesheet: String,
-    /// The cards' text, per language: build.rs wrote it.
-    texts: Vec<(&'static str, Vec<u8>)>,
+    /// The words, per language: build.rs wrote them.
+    texts: Vec<(&'static str, String)>,
 }
 
 /// The language whose words the loader carries: the default one, which the

@@ -37,12 +37,11 @@ use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::dist::path_str;
+use crate::pages::LANGS;
 use crate::{root, Result};
 
-pub const LANGS: [&str; 2] = ["vi", "en"];
-/// The views the loader paints; a widget that starts in another waits in
-/// its reserved frame until the wasm draws it.
-pub const VIEWS: [&str; 2] = ["deck", "grid"];
+/// The views the loader paints, in the order it numbers them.
+const VIEWS: [&str; 2] = ["deck", "grid"];
 const CARDS: usize = 17;
 const STATES: usize = LANGS.len() * VIEWS.len() * CARDS;
 
@@ -53,7 +52,7 @@ const ELEMENT: i64 = 3;
 
 /// A parsed node of the rendered markup. SVG elements' tags carry `svg:`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Node {
+enum Node {
     Element {
         tag: String,
         attributes: Vec<(String, String)>,
@@ -70,11 +69,12 @@ struct Render {
 }
 
 /// Renders the widget natively and encodes every state for the loader:
-/// a JavaScript object literal. `lines` are each language's text file, as
+/// a JavaScript object literal. `texts` are each language's text file, as
 /// build.rs wrote it, in the order of [`LANGS`].
-pub fn encode_for_loader(lines: &[Vec<String>; 2]) -> Result<String> {
+pub fn encode_for_loader(texts: [&str; 2]) -> Result<String> {
     let renders = prerender()?;
-    let encoded = encode(&renders, lines)?;
+    let lines = texts.map(|text| text.split('\n').map(String::from).collect());
+    let encoded = encode(&renders, &lines)?;
     Ok(encoded.to_json())
 }
 
@@ -135,7 +135,7 @@ fn read_renders(text: &str) -> Result<Vec<Render>> {
 }
 
 /// The one element `html` holds, as a browser parses it inside a `<div>`.
-pub fn parse(html: &str) -> Result<Node> {
+fn parse(html: &str) -> Result<Node> {
     let context = QualName::new(None, ns!(html), local_name!("div"));
     let dom = parse_fragment(RcDom::default(), ParseOpts::default(), context, vec![], false).one(html);
     // Leptos separates two texts with `<!>`, which HTML reads as an empty
