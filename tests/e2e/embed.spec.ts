@@ -166,4 +166,39 @@ test.describe('hostile host CSS', () => {
     await page.evaluate(() => (document.body.style.fontSize = '24px'));
     await expect(page.locator('#widget .cds17-root')).toHaveCSS('font-size', '24px');
   });
+
+  test('a rule on the placeholder sizes the widget, up and down, never below 14 px', async ({ page }) => {
+    await page.goto(hostPage('api'));
+    const sizes = await page.evaluate(async () => {
+      const api = (window as any).CDS17;
+      const style = document.createElement('style');
+      style.textContent = '.portal-box [data-cds17] { font-size: 24px }';
+      document.head.append(style);
+      const sizeWith = async (setUp: (element: HTMLElement, box: HTMLElement) => void) => {
+        const box = document.createElement('div');
+        box.className = 'portal-box';
+        const element = document.createElement('div');
+        element.setAttribute('data-cds17', '');
+        element.setAttribute('data-deeplink', 'off');
+        box.append(element);
+        setUp(element, box);
+        document.body.append(box);
+        await api.mount(element);
+        const size = getComputedStyle(element.shadowRoot!.querySelector('.cds17-root')!).fontSize;
+        box.remove();
+        return size;
+      };
+      return {
+        inline32: await sizeWith((element) => element.style.setProperty('font-size', '32px')),
+        inline10: await sizeWith((element) => element.style.setProperty('font-size', '10px')),
+        pageRule: await sizeWith(() => {}),
+        // No rule on the placeholder: it takes its parent's size, floored.
+        parentTiny: await sizeWith((_, box) => {
+          box.className = 'plain';
+          box.style.setProperty('font-size', '9px');
+        }),
+      };
+    });
+    expect(sizes).toEqual({ inline32: '32px', inline10: '14px', pageRule: '24px', parentTiny: '14px' });
+  });
 });
