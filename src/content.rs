@@ -46,6 +46,12 @@ pub(crate) fn ui_line(string: Ui) -> usize {
     UI_LINE + string as usize
 }
 
+/// A UI string in `lang`; empty while its text has not arrived (a widget
+/// shows a language only once its text is here).
+pub fn ui(lang: Lang, string: Ui) -> &'static str {
+    line(lang, ui_line(string))
+}
+
 /// One card's text in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CardText {
@@ -205,6 +211,41 @@ mod tests {
         let mut with_a_line_more = TEXT_VI.to_string();
         with_a_line_more.push_str("\nmore");
         assert_eq!(add_text(Lang::Vi, &with_a_line_more), Err(MalformedText));
+    }
+
+    fn all_ui_strings(lang: Lang) -> Vec<&'static str> {
+        (0..Ui::KEYS.len())
+            .map(|index| line(lang, UI_LINE + index))
+            .collect()
+    }
+
+    #[test]
+    fn every_ui_string_exists_in_both_languages() {
+        for lang in [Lang::Vi, Lang::En] {
+            for (key, text) in Ui::KEYS.iter().zip(all_ui_strings(lang)) {
+                assert!(!text.trim().is_empty(), "{lang:?} has an empty {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_ui_strings_are_really_translated() {
+        let same: Vec<_> = Ui::KEYS
+            .iter()
+            .zip(all_ui_strings(Lang::Vi).into_iter().zip(all_ui_strings(Lang::En)))
+            .filter(|(_, (vi, en))| vi == en)
+            .collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+
+    #[test]
+    fn a_ui_string_is_found_by_its_name() {
+        assert_eq!(ui(Lang::Vi, Ui::Flip), "Lật thẻ");
+        assert_eq!(ui(Lang::En, Ui::Flip), "Flip card");
+        assert_eq!(
+            ui(Lang::En, Ui::LinkNotCopied),
+            all_ui_strings(Lang::En)[Ui::KEYS.len() - 1]
+        );
     }
 
     #[test]

@@ -20,12 +20,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::components::bindings::Small;
-use crate::components::explainer::{after_render, focus_card_later, Controller, Explainer, WidgetEvent};
+use crate::components::explainer::Explainer;
 use crate::content;
 use crate::deeplink::CardLinks;
+use crate::dom::{after_render, focus_card_later};
 use crate::i18n::Lang;
 use crate::options::{self, Options, Theme};
+use crate::state::{Controller, Small, WidgetEvent};
 
 struct Mounted {
     id: u32,
@@ -171,13 +172,13 @@ pub fn mount(
     let controller_out = Rc::new(Cell::new(None));
     let controller_in = Rc::clone(&controller_out);
     let view = hydrate(mount_point.clone(), move || {
-        let controller = Controller::new(&options);
+        let on_event = UnsyncCallback::new(move |event| on_widget_event(id, event));
+        let controller = Controller::new(&options, Some(on_event));
         controller_in.set(Some(controller));
         view! {
             <Explainer
                 options=options
                 controller=controller
-                on_event=UnsyncCallback::new(move |event| on_widget_event(id, event))
                 card_links=Some(CardLinks::Pages(card_pages))
             />
         }

@@ -7,15 +7,18 @@
 mod components;
 pub mod content;
 pub mod deeplink;
+mod dom;
 mod embed;
 pub mod i18n;
 pub mod options;
 pub mod palette;
+pub mod state;
 
-pub use components::explainer::{Controller, Explainer, Side, WidgetEvent};
+pub use components::explainer::Explainer;
 pub use embed::{add_text, command, mount, unmount};
 pub use i18n::Lang;
 pub use options::{Options, Theme, View};
+pub use state::{Controller, Side, WidgetEvent};
 
 /// The widget's stylesheet, minified. [`Explainer`] carries no styles of its
 /// own: a Rust site adopts this into the shadow root it renders the widget

@@ -1,61 +1,30 @@
 //! One flip card: the IT way on the front, the digital-transformation way on
-//! the back. Each card owns whether it is flipped.
+//! the back. It reads of the widget's state only what concerns it: its own
+//! side, and whether it is the one in view.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::callback::Callable;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, PointerEvent, TouchEvent};
 
-use super::bindings::{card_text, holds, on_click, true_false, ui_text, watch, Choice, Flag};
-use super::explainer::{focus_without_scrolling, use_explainer, Side, WidgetEvent};
+use super::bindings::{card_text, flag, on_click, true_false, ui_text};
 use super::icon::{self, Icon};
 use crate::content::{number_label, Part};
+use crate::dom::focus_without_scrolling;
 use crate::i18n::Ui;
 use crate::options::View;
+use crate::state::{use_controller, Flag, Side};
 
 /// How far a finger must travel sideways, in CSS px, to count as a swipe.
 const SWIPE_MIN_PX: i32 = 48;
 
 #[component]
 pub(crate) fn Card(number: u8) -> impl IntoView {
-    let context = use_explainer();
-    let controller = context.controller;
+    let controller = use_controller();
     let lang = controller.lang_signal();
     let view = controller.view_signal();
-
-    let flipped = Choice::new(false);
-    // The current card tells the explainer which side it shows, for the
-    // live region: the one piece of a card's state others need.
-    let is_current = holds(controller.current_signal(), number, true);
-    watch(move |_| {
-        if is_current() {
-            context.current_shows_after.set(flipped.get());
-        }
-        0
-    });
-
-    // Every flip, whoever asks for it, goes through here and is reported once.
-    let flip = move || {
-        let now_flipped = !flipped.get_untracked();
-        flipped.set(now_flipped);
-        if let Some(on_event) = context.on_event {
-            let side = if now_flipped { Side::After } else { Side::Before };
-            on_event.try_run(WidgetEvent::Flip(number, side));
-        }
-    };
-
-    // `CDS17` handles and Rust hosts flip "the current card".
-    let flip_requests = controller.flip_requests();
-    watch(move |previous| {
-        let requests = flip_requests.get();
-        if previous.is_some_and(|previous| previous != requests) && controller.current() == number {
-            flip();
-        }
-        requests
-    });
 
     // In the deck only the current card is shown; in the grid, all of them.
     let current = controller.current_signal();
@@ -65,7 +34,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         if is_selecting_text(&event) {
             return;
         }
-        flip();
+        controller.flip_card(number);
         controller.go_to(number);
         let button = event
             .current_target()
@@ -107,18 +76,23 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         }
     };
 
+    // The face not shown is inert and hidden from assistive technology.
+    let hidden = move |side: Side| -> Flag {
+        let shows_back = controller.shows_back(number);
+        match side {
+            Side::Before => shows_back,
+            Side::After => flag(move || !shows_back()),
+        }
+    };
     let face = move |side: Side| {
-        // The face not shown is inert and hidden from assistive technology.
-        let (class, shown_when_flipped, label, text) = match side {
+        let (class, label, text) = match side {
             Side::Before => (
                 "cds17-face cds17-face-before",
-                false,
                 ui_text(lang, Ui::BeforeLabel),
                 card_text(lang, number, Part::Before),
             ),
             Side::After => (
                 "cds17-face cds17-face-after",
-                true,
                 ui_text(lang, Ui::AfterLabel),
                 card_text(lang, number, Part::After),
             ),
@@ -126,8 +100,8 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         view! {
             <section
                 class=class
-                inert=flipped.holds(shown_when_flipped, false)
-                aria-hidden=true_false(flipped.holds(shown_when_flipped, false))
+                inert=hidden(side)
+                aria-hidden=true_false(hidden(side))
             >
                 <div class="cds17-face-head">
                     <span class="cds17-number">{number_label(number)}</span>
@@ -143,12 +117,12 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         <li
             class="cds17-slot"
             data-shown=true_false(Box::new(shown))
-            inert=holds_not_shown(shown)
+            inert=flag(move || !shown())
         >
             <article
                 class="cds17-card"
                 data-card=number_label(number)
-                data-flipped=true_false(flipped.holds(true, true))
+                data-flipped=true_false(controller.shows_back(number))
                 on:click:capture=on_click
                 on:pointerdown:capture=on_pointerdown
                 on:touchend:capture=on_touchend
@@ -156,7 +130,11 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
                 <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
                 // A toggle with a stable name ("Lật thẻ 5"): the side shown is
                 // its pressed state, and the live region says it in words.
-                <button class="cds17-flip" type="button" aria-pressed=true_false(flipped.holds(true, true))>
+                <button
+                    class="cds17-flip"
+                    type="button"
+                    aria-pressed=true_false(controller.shows_back(number))
+                >
                     <Icon path=icon::FLIP />
                     {ui_text(lang, Ui::Flip)}
                     <span class="cds17-visually-hidden">" " {number_label(number)}</span>
@@ -164,10 +142,6 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
             </article>
         </li>
     }
-}
-
-fn holds_not_shown(shown: impl Fn() -> bool + Send + Sync + 'static) -> Flag {
-    Box::new(move || !shown())
 }
 
 /// A drag that selects text ends in a click too; it should not flip the card.

@@ -1,6 +1,6 @@
 //! One Leptos component per file, each with its stylesheet beside it.
 
-pub(crate) mod bindings;
+mod bindings;
 mod card;
 mod cards;
 pub mod explainer;

@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::bindings::{act, card_text, holds, text, true_false, ui_text, Flag};
-use super::explainer::use_explainer;
+use super::bindings::{act, card_text, flag, text, true_false, ui_text};
 use super::icon::{self, Icon};
 use crate::content::{number_label, Part, CARD_COUNT, CARD_NUMBERS};
 use crate::i18n::Ui;
+use crate::state::use_controller;
 
 #[component]
 pub(crate) fn Nav() -> impl IntoView {
-    let controller = use_explainer().controller;
+    let controller = use_controller();
     let current = controller.current_signal();
     let lang = controller.lang_signal();
 
@@ -25,7 +25,7 @@ pub(crate) fn Nav() -> impl IntoView {
                     class="cds17-nav-button cds17-previous"
                     type="button"
                     aria-label=ui_text(lang, Ui::PreviousCard)
-                    aria-disabled=true_false(holds(current, 1, true))
+                    aria-disabled=true_false(flag(move || current.get() == 1))
                     on:click:capture=act(controller, |c| c.previous())
                 >
                     <Icon path=icon::PREVIOUS />
@@ -42,7 +42,7 @@ pub(crate) fn Nav() -> impl IntoView {
                     class="cds17-nav-button cds17-next"
                     type="button"
                     aria-label=ui_text(lang, Ui::NextCard)
-                    aria-disabled=true_false(holds(current, CARD_COUNT, true))
+                    aria-disabled=true_false(flag(move || current.get() == CARD_COUNT))
                     on:click:capture=act(controller, |c| c.next())
                 >
                     <span class="cds17-nav-text">{ui_text(lang, Ui::Next)}</span>
@@ -52,14 +52,14 @@ pub(crate) fn Nav() -> impl IntoView {
             <ol class="cds17-pager" aria-label=ui_text(lang, Ui::JumpLabel)>
                 {CARD_NUMBERS
                     .map(|number| {
-                        let done: Flag = Box::new(move || current.get() >= number);
+                        let done = flag(move || current.get() >= number);
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="cds17-page"
                                     data-done=true_false(done)
-                                    aria-current=true_false(holds(current, number, true))
+                                    aria-current=true_false(flag(move || current.get() == number))
                                     title=card_text(lang, number, Part::Title)
                                     on:click:capture=act(controller, move |c| c.go_to(number))
                                 >

@@ -4,25 +4,28 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::bindings::{on_click, text, true_false, ui_text, Choice};
-use super::explainer::use_explainer;
+use super::bindings::{flag, on_click, text, true_false, ui_text};
 use super::icon::{self, Icon};
-use crate::content::source;
+use crate::content::{source, ui};
+use crate::deeplink::CardLinks;
 use crate::i18n::Ui;
+use crate::state::{use_controller, SmallSignal};
 
 #[component]
-pub(crate) fn SourceLine() -> impl IntoView {
-    let context = use_explainer();
-    let controller = context.controller;
+pub(crate) fn SourceLine(
+    /// Where a shared link to a card points; without it, no "copy link".
+    card_links: Option<CardLinks>,
+) -> impl IntoView {
+    let controller = use_controller();
     let lang = controller.lang_signal();
     let current = controller.current_signal();
     // Which card the last copy was for (0: none yet), and whether it worked.
     // A status about another card would mislead, so it shows only while
     // that card is current.
     let copied_card = RwSignal::new(0u8);
-    let copy_worked = Choice::new(false);
+    let copy_worked = SmallSignal::new(false);
 
-    let copy_button = context.card_links.map(|card_links| {
+    let copy_button = card_links.map(|card_links| {
         let on_copy = on_click(move |_| {
             let card = controller.current();
             copy_to_clipboard(&card_links.link(card), move |worked| {
@@ -41,8 +44,8 @@ pub(crate) fn SourceLine() -> impl IntoView {
         let lang = lang.get();
         match (copied_card.get() == current.get(), copy_worked.get()) {
             (false, _) => "",
-            (true, true) => lang.ui(Ui::LinkCopied),
-            (true, false) => lang.ui(Ui::LinkNotCopied),
+            (true, true) => ui(lang, Ui::LinkCopied),
+            (true, false) => ui(lang, Ui::LinkNotCopied),
         }
     };
 
@@ -61,7 +64,7 @@ pub(crate) fn SourceLine() -> impl IntoView {
             <p
                 class="cds17-copy-status"
                 role="status"
-                data-empty=true_false(Box::new(move || status().is_empty()))
+                data-empty=true_false(flag(move || status().is_empty()))
             >
                 {text(status)}
             </p>

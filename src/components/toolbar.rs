@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::bindings::{act, text, true_false, ui_text, Flag, OnClick, Text};
-use super::explainer::use_explainer;
+use super::bindings::{act, text, true_false, ui_text, OnClick, Text};
 use crate::i18n::{Lang, Ui};
 use crate::options::View;
+use crate::state::{use_controller, Flag};
 
 #[component]
 pub(crate) fn Toolbar() -> impl IntoView {
-    let controller = use_explainer().controller;
+    let controller = use_controller();
     let lang = controller.lang_signal();
     let view = controller.view_signal();
 
@@ -19,13 +19,13 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 {switch(
                     Some("vi"),
                     text(|| "Tiếng Việt"),
-                    lang.holds(Lang::Vi, true),
+                    lang.is(Lang::Vi),
                     act(controller, |c| c.set_lang(Lang::Vi)),
                 )}
                 {switch(
                     Some("en"),
                     text(|| "English"),
-                    lang.holds(Lang::En, true),
+                    lang.is(Lang::En),
                     act(controller, |c| c.set_lang(Lang::En)),
                 )}
             </div>
@@ -33,13 +33,13 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 {switch(
                     None,
                     ui_text(lang, Ui::ViewDeck),
-                    view.holds(View::Deck, true),
+                    view.is(View::Deck),
                     act(controller, |c| c.set_view(View::Deck)),
                 )}
                 {switch(
                     None,
                     ui_text(lang, Ui::ViewGrid),
-                    view.holds(View::Grid, true),
+                    view.is(View::Grid),
                     act(controller, |c| c.set_view(View::Grid)),
                 )}
             </div>
