@@ -15,17 +15,29 @@ mod palette;
 
 const CARD_COUNT: usize = 17;
 
-/// The order matters: the explainer's sheet holds the tokens and resets that
-/// the others build on.
-const STYLESHEETS: &[&str] = &[
-    "src/components/explainer.css",
-    "src/components/toolbar.css",
-    "src/components/card.css",
-    "src/components/cards.css",
-    "src/components/nav.css",
-    "src/components/source_line.css",
-    "src/components/reserve.css",
-];
+/// Each component's stylesheet stands beside it in this folder, and is
+/// found here: a new component's sheet needs no list. The root's comes
+/// first, as it holds the resets the others build on; the rest follow in
+/// the order of their names.
+const COMPONENTS: &str = "src/components";
+const ROOT_STYLESHEET: &str = "explainer.css";
+
+fn stylesheets() -> Result<Vec<String>, String> {
+    let mut sheets: Vec<String> = fs::read_dir(COMPONENTS)
+        .map_err(|e| format!("{COMPONENTS}: {e}"))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".css"))
+        .collect();
+    sheets.sort_by_key(|name| (name != ROOT_STYLESHEET, name.clone()));
+    if sheets.first().map(String::as_str) != Some(ROOT_STYLESHEET) {
+        return Err(format!("{COMPONENTS}/{ROOT_STYLESHEET} is missing"));
+    }
+    Ok(sheets
+        .into_iter()
+        .map(|name| format!("{COMPONENTS}/{name}"))
+        .collect())
+}
 
 #[derive(Deserialize)]
 struct Content {
@@ -87,10 +99,12 @@ fn main() -> Result<(), String> {
     write(out_dir.join("ui.rs"), &ui_rs(&ui))?;
 
     println!("cargo:rerun-if-changed=src/palette.rs");
+    // The folder too: a sheet added or removed changes the stylesheet.
+    println!("cargo:rerun-if-changed={COMPONENTS}");
     let mut css = palette_css();
-    for sheet in STYLESHEETS {
+    for sheet in stylesheets()? {
         println!("cargo:rerun-if-changed={sheet}");
-        css.push_str(&fs::read_to_string(sheet).map_err(|e| format!("{sheet}: {e}"))?);
+        css.push_str(&fs::read_to_string(&sheet).map_err(|e| format!("{sheet}: {e}"))?);
         css.push('\n');
     }
     write(out_dir.join("widget.css"), &minify_css(&css))
