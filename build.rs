@@ -1,19 +1,18 @@
 //! Build-time work, so that visitors never pay for it at run time:
-//! - `content/cards.toml` and `content/ui.toml` become the widget's words,
-//!   a file per language (`text.vi.txt`, `text.en.txt`), and `strings.rs`,
-//!   which reads the UI strings back in the same order;
+//! - the content (`cds17-content`, which reads `content/cards.toml` and
+//!   `content/ui.toml`) becomes the widget's words, a file per language
+//!   (`text.vi.txt`, `text.en.txt`), and `ui.rs`, which names the UI strings
+//!   in the same order;
 //! - the palette and the component stylesheets become one minified
 //!   stylesheet (`widget.css`).
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
-use serde::Deserialize;
+use cds17_content::{Content, LANGS};
 
 #[path = "src/palette.rs"]
 #[allow(dead_code)]
 mod palette;
-
-const CARD_COUNT: usize = 17;
 
 /// Each component's stylesheet stands beside it in this folder, and is
 /// found here: a new component's sheet needs no list. The root's comes
@@ -39,64 +38,18 @@ fn stylesheets() -> Result<Vec<String>, String> {
         .collect())
 }
 
-#[derive(Deserialize)]
-struct Content {
-    source: Source,
-    card: Vec<Card>,
-}
-
-#[derive(Deserialize)]
-struct Source {
-    vi: String,
-    en: String,
-    issuer_vi: String,
-    issuer_en: String,
-}
-
-#[derive(Deserialize)]
-struct Ui {
-    string: Vec<UiString>,
-}
-
-#[derive(Deserialize)]
-struct UiString {
-    key: String,
-    vi: String,
-    en: String,
-}
-
-#[derive(Deserialize)]
-struct Card {
-    number: usize,
-    vi: Text,
-    en: Text,
-}
-
-#[derive(Deserialize)]
-struct Text {
-    title: String,
-    before: String,
-    after: String,
-}
-
 fn main() -> Result<(), String> {
     let out_dir = env::var("OUT_DIR").map_err(|e| e.to_string())?;
     let out_dir = Path::new(&out_dir);
 
-    println!("cargo:rerun-if-changed=content/cards.toml");
-    let raw = fs::read_to_string("content/cards.toml").map_err(|e| e.to_string())?;
-    let content: Content = toml::from_str(&raw).map_err(|e| format!("content/cards.toml: {e}"))?;
-    check_shape(&content)?;
-    println!("cargo:rerun-if-changed=content/ui.toml");
-    let raw = fs::read_to_string("content/ui.toml").map_err(|e| e.to_string())?;
-    let ui: Ui = toml::from_str(&raw).map_err(|e| format!("content/ui.toml: {e}"))?;
-    for lang in ["vi", "en"] {
-        write(
-            out_dir.join(format!("text.{lang}.txt")),
-            &text_file(&content, &ui, lang)?,
-        )?;
+    for file in cds17_content::files() {
+        println!("cargo:rerun-if-changed={}", file.display());
     }
-    write(out_dir.join("ui.rs"), &ui_rs(&ui))?;
+    let content = cds17_content::load()?;
+    for lang in LANGS {
+        write(out_dir.join(format!("text.{lang}.txt")), &content.text_file(lang))?;
+    }
+    write(out_dir.join("ui.rs"), &ui_rs(&content))?;
 
     println!("cargo:rerun-if-changed=src/palette.rs");
     // The folder too: a sheet added or removed changes the stylesheet.
@@ -110,73 +63,13 @@ fn main() -> Result<(), String> {
     write(out_dir.join("widget.css"), &minify_css(&css))
 }
 
-/// Only what code generation relies on; the content's quality is checked by
-/// `tests/content.rs`, where a failure reads better than a build error.
-fn check_shape(content: &Content) -> Result<(), String> {
-    if content.card.len() != CARD_COUNT {
-        return Err(format!(
-            "content/cards.toml has {} cards, expected {CARD_COUNT}",
-            content.card.len()
-        ));
-    }
-    for (index, card) in content.card.iter().enumerate() {
-        if card.number != index + 1 {
-            return Err(format!(
-                "content/cards.toml: card at position {} has number {}; keep them in order",
-                index + 1,
-                card.number
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The words of one language, as the widget loads them (see
-/// `src/content.rs`), one per line: each card's title, front and back, card
-/// after card; the source's letter and issuer; the UI strings in the order
-/// of `content/ui.toml`. `shift` stays in the data file, for provenance and
-/// the tests: the widget shows the shorter `title`, and every visitor would
-/// download it for nothing.
-fn text_file(content: &Content, ui: &Ui, lang: &str) -> Result<String, String> {
-    let vi = lang == "vi";
-    let mut lines: Vec<(String, &str)> = Vec::new();
-    for card in &content.card {
-        let text = if vi { &card.vi } else { &card.en };
-        for (field, line) in [
-            ("title", &text.title),
-            ("before", &text.before),
-            ("after", &text.after),
-        ] {
-            lines.push((format!("card {} {lang}.{field}", card.number), line));
-        }
-    }
-    let source = &content.source;
-    lines.push((format!("source.{lang}"), if vi { &source.vi } else { &source.en }));
-    lines.push((
-        format!("source.issuer_{lang}"),
-        if vi { &source.issuer_vi } else { &source.issuer_en },
-    ));
-    for string in &ui.string {
-        lines.push((
-            format!("content/ui.toml: {}.{lang}", string.key),
-            if vi { &string.vi } else { &string.en },
-        ));
-    }
-    for (what, line) in &lines {
-        if line.is_empty() || line.contains('\n') {
-            return Err(format!("{what} is empty or has a line break"));
-        }
-    }
-    Ok(lines.iter().map(|(_, line)| *line).collect::<Vec<_>>().join("\n"))
-}
-
 /// `enum Ui`, a variant per string of `content/ui.toml`, in its order:
 /// `src/i18n.rs` names the strings with it, and finds each in the text file
 /// by its place.
-fn ui_rs(ui: &Ui) -> String {
+fn ui_rs(content: &Content) -> String {
     let mut variants = String::new();
     let mut keys = String::new();
-    for string in &ui.string {
+    for string in &content.ui {
         let camel: String = string
             .key
             .split('_')
@@ -201,7 +94,7 @@ fn ui_rs(ui: &Ui) -> String {
          pub enum Ui {{\n{variants}}}\n\n\
          impl Ui {{\n    /// The keys of `content/ui.toml`, in the order of the variants.\n    \
          pub const KEYS: [&str; {}] = [{keys}];\n}}\n",
-        ui.string.len()
+        content.ui.len()
     )
 }
 

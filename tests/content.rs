@@ -9,73 +9,20 @@ use std::collections::HashSet;
 
 use cds17::content::{card_text, CARD_COUNT, TEXT_EN, TEXT_VI};
 use cds17::Lang;
-use serde::Deserialize;
+use cds17_content::{Content, Text};
 
-#[derive(Deserialize)]
-struct Content {
-    source: Source,
-    card: Vec<Card>,
-}
-
-#[derive(Deserialize)]
-struct Source {
-    vi: String,
-    en: String,
-    issuer_vi: String,
-    issuer_en: String,
-}
-
-#[derive(Deserialize)]
-struct Ui {
-    string: Vec<UiString>,
-}
-
-#[derive(Deserialize)]
-struct UiString {
-    vi: String,
-    en: String,
-}
-
-#[derive(Deserialize)]
-struct Card {
-    number: u8,
-    slug: String,
-    vi: Text,
-    en: Text,
-    #[serde(default)]
-    correction: Vec<Correction>,
-}
-
-#[derive(Deserialize)]
-struct Text {
-    title: String,
-    shift: String,
-    before: String,
-    after: String,
-}
-
-impl Text {
-    fn fields(&self) -> [(&'static str, &str); 4] {
-        [
-            ("title", &self.title),
-            ("shift", &self.shift),
-            ("before", &self.before),
-            ("after", &self.after),
-        ]
-    }
-}
-
-#[derive(Deserialize)]
-struct Correction {
-    field: String,
-    appendix: String,
-    corrected: String,
-    why: String,
+/// The fields of a card's text, named as in the data file.
+fn fields(text: &Text) -> [(&'static str, &str); 4] {
+    [
+        ("title", &text.title),
+        ("shift", &text.shift),
+        ("before", &text.before),
+        ("after", &text.after),
+    ]
 }
 
 fn content() -> Content {
-    let raw = std::fs::read_to_string("content/cards.toml").unwrap();
-    toml::from_str(&raw).unwrap()
+    cds17_content::load().unwrap()
 }
 
 fn appendix() -> String {
@@ -102,13 +49,13 @@ fn running_text(appendix: &str) -> String {
 }
 
 /// Point `number` of the appendix, from "N. Chuyển" to the next point.
-fn point(running: &str, number: u8) -> &str {
-    let marker = |n: u8| format!("{n}. Chuyển");
+fn point(running: &str, number: usize) -> &str {
+    let marker = |n: usize| format!("{n}. Chuyển");
     let start = running
         .find(&marker(number))
         .unwrap_or_else(|| panic!("point {number} is missing"));
     let text = &running[start + marker(number).len() - "Chuyển".len()..];
-    let end = if number < CARD_COUNT {
+    let end = if number < usize::from(CARD_COUNT) {
         text.find(&format!(" {}", marker(number + 1)))
             .unwrap_or_else(|| panic!("point {} is missing", number + 1))
     } else {
@@ -120,17 +67,17 @@ fn point(running: &str, number: u8) -> &str {
 #[test]
 fn there_are_seventeen_cards_numbered_in_order() {
     let content = content();
-    assert_eq!(content.card.len(), usize::from(CARD_COUNT));
-    for (index, card) in content.card.iter().enumerate() {
-        assert_eq!(usize::from(card.number), index + 1);
+    assert_eq!(content.cards.len(), usize::from(CARD_COUNT));
+    for (index, card) in content.cards.iter().enumerate() {
+        assert_eq!(card.number, index + 1);
     }
 }
 
 #[test]
 fn slugs_are_unique_and_url_safe() {
     let content = content();
-    let slugs: HashSet<&str> = content.card.iter().map(|card| card.slug.as_str()).collect();
-    assert_eq!(slugs.len(), content.card.len(), "duplicate slugs");
+    let slugs: HashSet<&str> = content.cards.iter().map(|card| card.slug.as_str()).collect();
+    assert_eq!(slugs.len(), content.cards.len(), "duplicate slugs");
     for slug in slugs {
         assert!(
             !slug.is_empty()
@@ -144,9 +91,9 @@ fn slugs_are_unique_and_url_safe() {
 
 #[test]
 fn no_text_is_empty_or_untidy_in_either_language() {
-    for card in content().card {
+    for card in content().cards {
         for (lang, text) in [("vi", &card.vi), ("en", &card.en)] {
-            for (field, value) in text.fields() {
+            for (field, value) in fields(text) {
                 let place = format!("card {} {lang}.{field}", card.number);
                 assert!(!value.trim().is_empty(), "{place} is empty");
                 assert_eq!(value, value.trim(), "{place} has spaces at its ends");
@@ -163,9 +110,9 @@ fn no_text_is_empty_or_untidy_in_either_language() {
 fn the_vietnamese_is_the_appendix_word_for_word() {
     let raw = appendix();
     let running = running_text(&raw);
-    for card in content().card {
+    for card in content().cards {
         let mut source = point(&running, card.number).to_string();
-        for correction in &card.correction {
+        for correction in &card.corrections {
             assert!(
                 raw.contains(&correction.appendix),
                 "card {}: the corrected text {:?} is not in the appendix",
@@ -197,10 +144,10 @@ fn the_vietnamese_is_the_appendix_word_for_word() {
 fn every_vietnamese_sentence_stands_in_the_appendix() {
     let content = content();
     let mut running = running_text(&appendix());
-    for correction in content.card.iter().flat_map(|card| &card.correction) {
+    for correction in content.cards.iter().flat_map(|card| &card.corrections) {
         running = running.replace(&correction.appendix, &correction.corrected);
     }
-    for card in &content.card {
+    for card in &content.cards {
         for text in [&card.vi.shift, &card.vi.before, &card.vi.after] {
             for sentence in text.split_inclusive(". ").map(str::trim) {
                 assert!(running.contains(sentence), "card {}: {sentence:?}", card.number);
@@ -211,7 +158,7 @@ fn every_vietnamese_sentence_stands_in_the_appendix() {
 
 #[test]
 fn titles_are_short_from_to_forms_of_the_shift() {
-    for card in content().card {
+    for card in content().cards {
         let title = card.vi.title.to_lowercase();
         assert!(
             title.starts_with("từ ") && title.contains(" sang "),
@@ -234,9 +181,9 @@ fn titles_are_short_from_to_forms_of_the_shift() {
 
 #[test]
 fn the_widget_ships_exactly_the_data_file() {
-    for card in content().card {
+    for card in content().cards {
         for (text, lang) in [(&card.vi, Lang::Vi), (&card.en, Lang::En)] {
-            let shipped = card_text(card.number, lang);
+            let shipped = card_text(u8::try_from(card.number).unwrap(), lang);
             assert_eq!(text.title, shipped.title);
             assert_eq!(text.before, shipped.before);
             assert_eq!(text.after, shipped.after);
@@ -247,11 +194,10 @@ fn the_widget_ships_exactly_the_data_file() {
 #[test]
 fn each_text_file_is_the_data_files_in_one_language_a_line_a_text() {
     let content = content();
-    let ui: Ui = toml::from_str(&std::fs::read_to_string("content/ui.toml").unwrap()).unwrap();
     for (file, lang) in [(TEXT_VI, "vi"), (TEXT_EN, "en")] {
         let vi = lang == "vi";
         let mut expected: Vec<&str> = content
-            .card
+            .cards
             .iter()
             .flat_map(|card| {
                 let text = if vi { &card.vi } else { &card.en };
@@ -264,7 +210,7 @@ fn each_text_file_is_the_data_files_in_one_language_a_line_a_text() {
         } else {
             [source.en.as_str(), &source.issuer_en]
         });
-        expected.extend(ui.string.iter().map(|s| if vi { s.vi.as_str() } else { &s.en }));
+        expected.extend(content.ui.iter().map(|s| if vi { s.vi.as_str() } else { &s.en }));
         assert_eq!(file.split('\n').collect::<Vec<_>>(), expected, "{lang}");
     }
 }

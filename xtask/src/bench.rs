@@ -9,7 +9,8 @@
 use std::fs;
 use std::path::Path;
 
-use crate::dist::{self, compress_all, file_size, path_str, read, read_text, with_suffix, write};
+use crate::dist::{self, compress_all};
+use crate::files::{file_size, path_str, read, read_text, with_suffix, write};
 use crate::tools::{self, node_bin, Need};
 use crate::{nginx, root, run_command, run_command_with, serve, Result};
 
@@ -103,16 +104,14 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
 /// minified as the loader is.
 fn floor() -> Result<Vec<u8>> {
     let folder = root().join("tests").join("bench").join("floor");
-    let content: toml::Value = toml::from_str(&read_text(&root().join("content").join("cards.toml"))?)
-        .map_err(|e| format!("content/cards.toml: {e}"))?;
-    let cards: Vec<serde_json::Value> = content["card"]
-        .as_array()
-        .ok_or("content/cards.toml has no cards")?
+    let content = cds17_content::load()?;
+    let cards: Vec<serde_json::Value> = content
+        .cards
         .iter()
         .map(|card| {
             let text = |lang: &str| {
-                ["title", "before", "after"]
-                    .map(|field| card[lang][field].as_str().unwrap_or_default().to_string())
+                let text = card.text(lang);
+                [&text.title, &text.before, &text.after]
             };
             serde_json::json!({ "vi": text("vi"), "en": text("en") })
         })

@@ -14,8 +14,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
+use crate::files::{
+    file_size, integrity, path_str, read, read_text, recreate, short_hash, with_suffix, write,
+};
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
 use crate::{glue, hold, imports, pages, paint};
 use crate::{root, run_command, Result};
@@ -211,7 +212,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
         "<style>{hold_vi}</style>\n<div data-cds17>\n  <a href=\"{base_url}\">{}</a>\n</div>\n\
          <script src=\"{base_url}{pinned_loader}\" integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" \
          async></script>\n",
-        pages::escape(pages::NAME_VI)
+        crate::html::escape(pages::NAME_VI)
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;
@@ -301,7 +302,7 @@ fn build_wasm() -> Result<BuiltWasm> {
             .join("release")
             .join("cds17.wasm"),
         stylesheet: read_text(&out_dir.join("widget.css"))?,
-        texts: pages::LANGS
+        texts: cds17_content::LANGS
             .iter()
             .map(|lang| Ok((*lang, read_text(&out_dir.join(format!("text.{lang}.txt")))?)))
             .collect::<Result<_>>()?,
@@ -440,7 +441,7 @@ fn print_sizes(dist: &Dist) -> Result {
             .unwrap_or_default();
         row(&name, &sizes_of(std::slice::from_ref(file))?);
     }
-    for lang in pages::LANGS {
+    for lang in cds17_content::LANGS {
         row(
             &format!("a visitor starting in {lang} downloads"),
             &visitor_sizes(dist, lang)?,
@@ -543,16 +544,6 @@ fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result {
     Ok(())
 }
 
-/// A Subresource Integrity value: `sha384-` and the digest in base64.
-pub fn integrity(bytes: &[u8]) -> String {
-    use base64::Engine as _;
-    let digest = sha2::Sha384::digest(bytes);
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
-
 /// The crate's version, for `CDS17.version`.
 fn crate_version() -> Result<String> {
     let manifest = read_text(&root().join("Cargo.toml"))?;
@@ -561,46 +552,4 @@ fn crate_version() -> Result<String> {
         .find_map(|line| line.strip_prefix("version = "))
         .map(|version| version.trim_matches('"').to_string())
         .ok_or_else(|| "Cargo.toml has no version".to_string())
-}
-
-/// Ten hex digits of SHA-256: names change whenever content does.
-pub fn short_hash(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().take(5).map(|byte| format!("{byte:02x}")).collect()
-}
-
-pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".");
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn recreate(dir: &Path) -> Result {
-    if dir.exists() {
-        fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
-}
-
-pub fn read(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-pub fn read_text(path: &Path) -> Result<String> {
-    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-pub fn write(path: &Path, bytes: &[u8]) -> Result {
-    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-pub fn file_size(path: &Path) -> Result<u64> {
-    fs::metadata(path)
-        .map(|meta| meta.len())
-        .map_err(|e| format!("{}: {e}", path.display()))
-}
-
-pub fn path_str(path: &Path) -> String {
-    path.display().to_string()
 }

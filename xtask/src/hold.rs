@@ -8,7 +8,7 @@
 //! stays after the widget has mounted, as tall as the widget's own frame,
 //! so it never moves anything either; in the grid view it is not there.
 
-use crate::dist::read_text;
+use crate::files::read_text;
 use crate::{root, Result};
 
 const RESERVE: &str = "src/components/reserve.css";

@@ -4,7 +4,7 @@
 //! another origin. It writes target/lighthouse/<page>.json and the README's
 //! table. `cargo xtask bench` runs it too.
 
-use crate::dist::{path_str, read_text, write};
+use crate::files::{path_str, read_text, write};
 use crate::tools::{self, node_bin, Need};
 use crate::{nginx, root, serve, Result};
 

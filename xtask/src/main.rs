@@ -9,8 +9,10 @@
 
 mod bench;
 mod dist;
+mod files;
 mod glue;
 mod hold;
+mod html;
 mod imports;
 mod lighthouse;
 mod nginx;

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::dist::path_str;
+use crate::files::path_str;
 use crate::{command_output, root, Result};
 
 /// Debian's packages: nginx with gzip_static, and the brotli_static module.

@@ -4,10 +4,14 @@
 //! side cut short where it does not fit.
 
 use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
 
 use resvg::{tiny_skia, usvg};
 
-use crate::pages::{escape, Card, Content};
+use cds17_content::{Card, Content};
+
+use crate::html::escape;
 use crate::Result;
 
 const WIDTH: u32 = 1200;
@@ -87,8 +91,8 @@ fn svg(content: &Content, card: &Card) -> String {
         svg,
         r##"<text x="60" y="606" font-size="18" fill="#4a5667">{} · {}</text>
 </svg>"##,
-        escape(&content.source_vi),
-        escape(&content.issuer_vi)
+        escape(&content.source.vi),
+        escape(&content.source.issuer_vi)
     );
     svg
 }
@@ -165,6 +169,26 @@ fn wrap(text: &str, width: f32, size: f32, advance: f32, max_lines: usize) -> Ve
         }
     }
     lines
+}
+
+/// The Noto fonts of Debian's fonts-noto-core: every Vietnamese diacritic.
+const FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
+const FONT_FILES: [&str; 2] = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"];
+
+/// The fonts the images are drawn with.
+pub fn fonts() -> Result<Vec<Vec<u8>>> {
+    FONT_FILES
+        .iter()
+        .map(|name| {
+            let path = Path::new(FONT_DIR).join(name);
+            fs::read(&path).map_err(|e| {
+                format!(
+                    "{}: {e} (Debian's fonts-noto-core has it; cargo xtask installs it)",
+                    path.display()
+                )
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,47 +12,14 @@
 use std::fs;
 use std::path::Path;
 
-use crate::dist::{read_text, write};
+use crate::files::{read_text, write};
+use crate::html::escape;
 use crate::{root, Result};
 
-pub const LANGS: [&str; 2] = ["vi", "en"];
+use cds17_content::{Card, Content, LANGS};
 
 /// The explainer's name, as links to it say.
 pub const NAME_VI: &str = "17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số";
-
-/// The Noto fonts of Debian's fonts-noto-core: every Vietnamese diacritic.
-const FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
-pub const FONT_FILES: [&str; 2] = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"];
-
-pub struct CardText {
-    pub title: String,
-    pub before: String,
-    pub after: String,
-}
-
-pub struct Card {
-    pub number: usize,
-    pub vi: CardText,
-    pub en: CardText,
-}
-
-impl Card {
-    pub fn text(&self, lang: &str) -> &CardText {
-        if lang == "en" {
-            &self.en
-        } else {
-            &self.vi
-        }
-    }
-}
-
-pub struct Content {
-    pub source_vi: String,
-    pub source_en: String,
-    pub issuer_vi: String,
-    pub issuer_en: String,
-    pub cards: Vec<Card>,
-}
 
 /// What the pages need to know of the build.
 pub struct Build<'a> {
@@ -64,47 +31,6 @@ pub struct Build<'a> {
     /// paint (`hold.rs`); `hold_both`, a widget's in either language.
     pub hold_vi: &'a str,
     pub hold_both: &'a str,
-}
-
-pub fn content() -> Result<Content> {
-    let path = root().join("content").join("cards.toml");
-    let value: toml::Value =
-        toml::from_str(&read_text(&path)?).map_err(|e| format!("content/cards.toml: {e}"))?;
-    let field = |table: &toml::Value, name: &str| -> Result<String> {
-        table[name]
-            .as_str()
-            .map(str::to_string)
-            .ok_or_else(|| format!("content/cards.toml: no {name}"))
-    };
-    let text = |card: &toml::Value, lang: &str| -> Result<CardText> {
-        let table = &card[lang];
-        Ok(CardText {
-            title: field(table, "title")?,
-            before: field(table, "before")?,
-            after: field(table, "after")?,
-        })
-    };
-    let cards = value["card"]
-        .as_array()
-        .ok_or("content/cards.toml has no cards")?
-        .iter()
-        .enumerate()
-        .map(|(index, card)| {
-            Ok(Card {
-                number: index + 1,
-                vi: text(card, "vi")?,
-                en: text(card, "en")?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let source = &value["source"];
-    Ok(Content {
-        source_vi: field(source, "vi")?,
-        source_en: field(source, "en")?,
-        issuer_vi: field(source, "issuer_vi")?,
-        issuer_en: field(source, "issuer_en")?,
-        cards,
-    })
 }
 
 /// Words of the pages, in both languages.
@@ -136,22 +62,6 @@ fn words(lang: &str) -> &'static Words {
     }
 }
 
-/// Text made safe for HTML, in an element or in a quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The fallback for a placeholder: a link to the full explainer and the 17
 /// points in a table, folded into a <details> so that the placeholder stays
 /// short while the widget loads.
@@ -176,11 +86,7 @@ pub fn fallback(content: &Content, lang: &str, base_url: &str) -> String {
             escape(&text.after)
         ));
     }
-    let (letter, issuer) = if lang == "en" {
-        (&content.source_en, &content.issuer_en)
-    } else {
-        (&content.source_vi, &content.issuer_vi)
-    };
+    let (letter, issuer) = (content.source.letter(lang), content.source.issuer(lang));
     html.push_str(&format!(
         "</tbody>\n</table>\n<p>{}: {}, {}</p>\n</details>\n",
         escape(w.source),
@@ -223,8 +129,8 @@ fn card_page(content: &Content, card: &Card, build: &Build) -> Result<String> {
         ("{{description}}", escape(&shorten(&description, 200))),
         ("{{url}}", escape(&url)),
         ("{{image}}", escape(&format!("{url}og.png"))),
-        ("{{source}}", escape(&content.source_vi)),
-        ("{{issuer}}", escape(&content.issuer_vi)),
+        ("{{source}}", escape(&content.source.vi)),
+        ("{{issuer}}", escape(&content.source.issuer_vi)),
         ("{{previous}}", link(card.number.wrapping_sub(1), "← Điểm trước")),
         ("{{next}}", link(card.number + 1, "Điểm tiếp →")),
         ("{{loader}}", escape(build.pinned_loader)),
@@ -253,14 +159,14 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// Writes every page into `dist`.
 pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
-    let content = content()?;
+    let content = cds17_content::load()?;
     for lang in LANGS {
         write(
             &dist.join(format!("fallback.{lang}.html")),
             fallback(&content, lang, build.base_url).as_bytes(),
         )?;
     }
-    let drawing = crate::og::options(fonts()?);
+    let drawing = crate::og::options(crate::og::fonts()?);
     for card in &content.cards {
         let folder = dist.join("the").join(card.number.to_string());
         fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
@@ -281,33 +187,9 @@ pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
     Ok(content)
 }
 
-/// The fonts the images are drawn with.
-pub fn fonts() -> Result<Vec<Vec<u8>>> {
-    FONT_FILES
-        .iter()
-        .map(|name| {
-            let path = Path::new(FONT_DIR).join(name);
-            fs::read(&path).map_err(|e| {
-                format!(
-                    "{}: {e} (Debian's fonts-noto-core has it; cargo xtask installs it)",
-                    path.display()
-                )
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_never_becomes_markup() {
-        assert_eq!(
-            escape("<b>\"A&B\"</b> 'c'"),
-            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;c&#39;"
-        );
-    }
 
     #[test]
     fn a_long_description_is_cut_at_a_word_with_an_ellipsis() {
@@ -317,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_fallback_holds_all_17_points_in_each_language() {
-        let content = content().unwrap();
+        let content = cds17_content::load().unwrap();
         for lang in LANGS {
             let html = fallback(&content, lang, "https://example.gov.vn/cds17/");
             assert_eq!(html.matches("<tr><th scope=\"row\">").count(), 17);

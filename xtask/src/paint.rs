@@ -36,9 +36,9 @@ use html5ever::tendril::TendrilSink;
 use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use crate::dist::path_str;
-use crate::pages::LANGS;
+use crate::files::path_str;
 use crate::{root, Result};
+use cds17_content::LANGS;
 
 /// The views the loader paints, in the order it numbers them.
 const VIEWS: [&str; 2] = ["deck", "grid"];
@@ -108,7 +108,7 @@ fn prerender() -> Result<Vec<Render>> {
     let text = String::from_utf8(output.stdout).map_err(|e| format!("the prerender: {e}"))?;
     // Kept for tests/e2e/paint.spec.ts, which compares the loader's first
     // paint with this markup as the browser parses it.
-    crate::dist::write(
+    crate::files::write(
         &root().join("target").join("cds17-dist").join("prerender.txt"),
         text.as_bytes(),
     )?;

@@ -11,7 +11,8 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
 
-use crate::dist::{self, with_suffix};
+use crate::dist;
+use crate::files::with_suffix;
 use crate::tools::{self, Need};
 use crate::{root, Result};
 

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check and test, as CI runs it.
 
-use crate::dist::{self, path_str, visitor_sizes};
+use crate::dist::{self, visitor_sizes};
+use crate::files::path_str;
 use crate::tools::{self, node_bin, Need, WASM_TARGET};
 use crate::{nginx, run_command, run_command_with, serve, Result};
 
@@ -68,7 +69,7 @@ pub fn run(args: &[String]) -> Result {
 
 fn check_budgets(built: &dist::Dist) -> Result {
     let mut over = Vec::new();
-    for lang in crate::pages::LANGS {
+    for lang in cds17_content::LANGS {
         let sizes = visitor_sizes(built, lang)?;
         println!(
             "budget: a visitor starting in {lang} downloads {} bytes gzip (at most {BUDGET_GZIP_BYTES})",

@@ -1,0 +1,208 @@
+//! The one model of cds17's content: `cards.toml` (the 17 cards, vi and en,
+//! with their provenance and corrections) and `ui.toml` (every other word
+//! the widget shows), read here and nowhere else. `build.rs` writes the
+//! widget's text files with it, `xtask` the pages and images, and the tests
+//! check the data against the appendix with it.
+//!
+//! Nothing of this crate reaches a visitor: it runs at build time.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const CARD_COUNT: usize = 17;
+pub const LANGS: [&str; 2] = ["vi", "en"];
+
+#[derive(Debug, Deserialize)]
+pub struct Content {
+    pub source: Source,
+    #[serde(rename = "card")]
+    pub cards: Vec<Card>,
+    /// From `ui.toml`.
+    #[serde(skip)]
+    pub ui: Vec<UiString>,
+}
+
+/// Where the 17 points come from.
+#[derive(Debug, Deserialize)]
+pub struct Source {
+    pub vi: String,
+    pub en: String,
+    pub issuer_vi: String,
+    pub issuer_en: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Card {
+    pub number: usize,
+    pub slug: String,
+    pub vi: Text,
+    pub en: Text,
+    /// What differs from the appendix's text, and why.
+    #[serde(default, rename = "correction")]
+    pub corrections: Vec<Correction>,
+}
+
+/// One card in one language.
+#[derive(Debug, Deserialize)]
+pub struct Text {
+    /// A short "Từ … sang …" form of `shift`, which the widget shows.
+    pub title: String,
+    /// The point's heading sentence, as the appendix has it.
+    pub shift: String,
+    /// The IT way: the front of the card.
+    pub before: String,
+    /// The digital-transformation way: the back of the card.
+    pub after: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Correction {
+    pub field: String,
+    pub appendix: String,
+    pub corrected: String,
+    pub why: String,
+}
+
+/// A UI string of the widget, in both languages.
+#[derive(Debug, Deserialize)]
+pub struct UiString {
+    pub key: String,
+    pub vi: String,
+    pub en: String,
+}
+
+#[derive(Deserialize)]
+struct Ui {
+    string: Vec<UiString>,
+}
+
+/// The folder the data files are in.
+pub fn folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// The files this reads, for a build script to watch.
+pub fn files() -> [PathBuf; 2] {
+    [folder().join("cards.toml"), folder().join("ui.toml")]
+}
+
+/// Reads and checks the content.
+pub fn load() -> Result<Content, String> {
+    let [cards, ui] = files();
+    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    let mut content: Content =
+        toml::from_str(&read(&cards)?).map_err(|e| format!("content/cards.toml: {e}"))?;
+    let ui: Ui = toml::from_str(&read(&ui)?).map_err(|e| format!("content/ui.toml: {e}"))?;
+    content.ui = ui.string;
+    content.check()?;
+    Ok(content)
+}
+
+impl Card {
+    pub fn text(&self, lang: &str) -> &Text {
+        if lang == "en" {
+            &self.en
+        } else {
+            &self.vi
+        }
+    }
+}
+
+impl Source {
+    /// The letter ("Công văn 244/CĐSQG-CSS, 05/3/2023") in `lang`.
+    pub fn letter(&self, lang: &str) -> &str {
+        if lang == "en" {
+            &self.en
+        } else {
+            &self.vi
+        }
+    }
+
+    pub fn issuer(&self, lang: &str) -> &str {
+        if lang == "en" {
+            &self.issuer_en
+        } else {
+            &self.issuer_vi
+        }
+    }
+}
+
+impl UiString {
+    pub fn text(&self, lang: &str) -> &str {
+        if lang == "en" {
+            &self.en
+        } else {
+            &self.vi
+        }
+    }
+}
+
+impl Content {
+    /// Only what the widget's text files rely on; the content's quality is
+    /// checked by `tests/content.rs`, where a failure reads better.
+    fn check(&self) -> Result<(), String> {
+        if self.cards.len() != CARD_COUNT {
+            return Err(format!(
+                "content/cards.toml has {} cards, expected {CARD_COUNT}",
+                self.cards.len()
+            ));
+        }
+        for (index, card) in self.cards.iter().enumerate() {
+            if card.number != index + 1 {
+                return Err(format!(
+                    "content/cards.toml: card at position {} has number {}; keep them in order",
+                    index + 1,
+                    card.number
+                ));
+            }
+        }
+        for lang in LANGS {
+            for (what, line) in self.text_file_lines(lang) {
+                if line.is_empty() || line.contains('\n') {
+                    return Err(format!("{what} is empty or has a line break"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The widget's words in `lang`, one per line, as its text file holds
+    /// them (`src/content.rs` reads them back by place): each card's title,
+    /// front and back, card after card; the source's letter and issuer; the
+    /// UI strings in the order of `ui.toml`. `shift` stays out: the widget
+    /// shows the shorter `title`, and every visitor would download it for
+    /// nothing.
+    pub fn text_file(&self, lang: &str) -> String {
+        let lines: Vec<&str> = self
+            .text_file_lines(lang)
+            .into_iter()
+            .map(|(_, line)| line)
+            .collect();
+        lines.join("\n")
+    }
+
+    /// The text file's lines, each with what it is, for error messages.
+    fn text_file_lines(&self, lang: &str) -> Vec<(String, &str)> {
+        let mut lines = Vec::new();
+        for card in &self.cards {
+            let text = card.text(lang);
+            for (field, line) in [
+                ("title", &text.title),
+                ("before", &text.before),
+                ("after", &text.after),
+            ] {
+                lines.push((format!("card {} {lang}.{field}", card.number), line.as_str()));
+            }
+        }
+        lines.push((format!("source.{lang}"), self.source.letter(lang)));
+        lines.push((format!("source.issuer_{lang}"), self.source.issuer(lang)));
+        for string in &self.ui {
+            lines.push((
+                format!("content/ui.toml: {}.{lang}", string.key),
+                string.text(lang),
+            ));
+        }
+        lines
+    }
+}

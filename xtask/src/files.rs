@@ -1,0 +1,61 @@
+//! Reading and writing files, and what names them: the helpers every
+//! xtask command shares.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::Result;
+
+/// A Subresource Integrity value: `sha384-` and the digest in base64.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Ten hex digits of SHA-256: names change whenever content does.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().take(5).map(|byte| format!("{byte:02x}")).collect()
+}
+
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+pub fn recreate(dir: &Path) -> Result {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn write(path: &Path, bytes: &[u8]) -> Result {
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn file_size(path: &Path) -> Result<u64> {
+    fs::metadata(path)
+        .map(|meta| meta.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn path_str(path: &Path) -> String {
+    path.display().to_string()
+}
