@@ -239,8 +239,8 @@ const WASM_TARGET_DIR: &str = "target/wasm-release";
 ///   traps either way (the crate already aborts on panic), but with the
 ///   prebuilt library every visitor downloads its panic messages, file
 ///   names and formatting code: about 24 KB of wasm and 7.5 KB gzip. That
-///   takes unstable flags; `RUSTC_BOOTSTRAP=1` allows them on the stable
-///   toolchain this project builds with, for this one build only.
+///   takes unstable flags, so this one build uses the pinned nightly
+///   ([`tools::RELEASE_NIGHTLY`]); everything else builds on stable.
 /// - The stack is 128 KiB instead of Rust's default 1 MiB, which every page
 ///   that embeds the widget would otherwise reserve. Building the whole view
 ///   in one inlined call takes more than 64 KiB (a mount then traps with
@@ -264,16 +264,17 @@ fn build_wasm() -> Result<BuiltWasm> {
         WASM_TARGET,
         "--target-dir",
         WASM_TARGET_DIR,
-        // Without `bundled-text`: the loader fetches each language's text.
+        // Without `bundled-text`: the loader carries or fetches the words.
         "--no-default-features",
         "--features=hydrate",
         "-Zbuild-std=std,panic_abort",
         "--message-format=json-render-diagnostics",
     ];
-    println!("$ cargo {}", args.join(" "));
+    let toolchain = format!("+{}", tools::RELEASE_NIGHTLY);
+    println!("$ cargo {toolchain} {}", args.join(" "));
     let output = std::process::Command::new("cargo")
+        .arg(&toolchain)
         .args(args)
-        .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", &rustflags)
         .current_dir(root())
         .stderr(std::process::Stdio::inherit())
