@@ -646,7 +646,12 @@
 
     // iframe[data-cds17-frame] of our embed.html say how tall their page is;
     // each gets that height. Only our origin is heard, and only a height.
+    // A frame that said it before this ran is asked again.
     var ours = new URL(base, d.baseURI).origin;
+    var frames = d.querySelectorAll('iframe[data-cds17-frame]');
+    for (var f = 0; f < frames.length; f++) {
+      if (frames[f].contentWindow) frames[f].contentWindow.postMessage({ type: 'cds17:height?' }, ours);
+    }
     w.addEventListener('message', function (event) {
       var data = event.data;
       if (event.origin !== ours || !data || data.type !== 'cds17:height') return;

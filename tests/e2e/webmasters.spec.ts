@@ -68,7 +68,7 @@ test.describe('the embed builder', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 
     // A fresh host page, on another origin, with just that snippet.
-    await page.goto(`${hostPage('paste')}?html=${encodeURIComponent(snippet)}`);
+    await page.goto(`${hostPage('paste')}#html=${encodeURIComponent(snippet)}`);
     await ready(page);
     const pasted = widget(page);
     await expect(pasted.root).toHaveAttribute('lang', 'en');

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::dist::{self, compress_all};
 use crate::files::{file_size, path_str, read, read_text, with_suffix, write};
 use crate::tools::{self, node_bin, Need};
-use crate::{nginx, root, run_command, run_command_with, serve, Result};
+use crate::{nginx, root, run_command, run_command_with, Result};
 
 const README_START: &str = "<!-- bench:start -->";
 const README_END: &str = "<!-- bench:end -->";
@@ -64,8 +64,8 @@ pub fn run(args: &[String]) -> Result {
         "floor": sizes(&["floor.js"])?,
     });
 
-    let nginx = nginx::start(&served)?;
-    let host = serve::start_host(0, &nginx.base)?;
+    let nginx = nginx::start(&served, nginx::Ports::ANY)?;
+    let host = nginx.host.clone();
     let out = root().join("target").join("bench");
     run_command_with(
         "node",

@@ -74,7 +74,7 @@ impl Dist {
 
 /// Where `dist/` is served from, when `--base-url` does not say: the widget
 /// origin of `cargo xtask serve`.
-pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8017/";
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8017/cds17/";
 
 pub fn run(args: &[String]) -> Result<Dist> {
     let base_url = match args {

@@ -6,7 +6,7 @@
 
 use crate::files::{path_str, read_text, write};
 use crate::tools::{self, node_bin, Need};
-use crate::{nginx, root, serve, Result};
+use crate::{nginx, root, Result};
 
 const README_START: &str = "<!-- lighthouse:start -->";
 const README_END: &str = "<!-- lighthouse:end -->";
@@ -18,9 +18,8 @@ pub fn run(args: &[String]) -> Result {
     tools::ensure(Need::Everything)?;
     tools::ensure_debian_packages(nginx::PACKAGES)?;
     let built = crate::dist::build(crate::dist::DEFAULT_BASE_URL)?;
-    let nginx = nginx::start(&built.dir)?;
-    let host = serve::start_host(0, &nginx.base)?;
-    measure(&nginx.base, &host)
+    let nginx = nginx::start(&built.dir, nginx::Ports::ANY)?;
+    measure(&nginx.base, &nginx.host)
 }
 
 /// Runs Lighthouse on each page and puts its table in the README.

@@ -12,6 +12,7 @@ mod dist;
 mod files;
 mod glue;
 mod hold;
+mod hosts;
 mod html;
 mod imports;
 mod lighthouse;

@@ -1,5 +1,7 @@
-//! A real nginx (Debian's) serving `dist/` with `www/nginx.conf`, as a host
-//! would, for the end-to-end tests.
+//! A real nginx (Debian's), the server `cargo xtask serve`, the tests, the
+//! bench and Lighthouse all use. Two origins, as in real life: `dist/` from
+//! one, with `www/nginx.conf` as it is documented for production, and the
+//! host pages that embed the widget (`hosts.rs`) from another.
 
 use std::fs;
 use std::net::{TcpListener, TcpStream};
@@ -8,12 +10,25 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::files::path_str;
-use crate::{command_output, root, Result};
+use crate::{command_output, hosts, root, Result};
 
 /// Debian's packages: nginx with gzip_static, and the brotli_static module.
 pub const PACKAGES: &[&str] = &["nginx-light", "libnginx-mod-http-brotli-static"];
 
 const BROTLI_STATIC: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+/// Where each origin listens; `None` takes any free port.
+pub struct Ports {
+    pub widget: Option<u16>,
+    pub host: Option<u16>,
+}
+
+impl Ports {
+    pub const ANY: Ports = Ports {
+        widget: None,
+        host: None,
+    };
+}
 
 /// Stops nginx when dropped.
 pub struct Nginx {
@@ -22,6 +37,8 @@ pub struct Nginx {
     prefix: String,
     /// Where `dist/` is served: `http://127.0.0.1:<port>/cds17`.
     pub base: String,
+    /// The host pages' origin: `http://127.0.0.1:<port>`.
+    pub host: String,
 }
 
 impl Drop for Nginx {
@@ -40,7 +57,20 @@ impl Drop for Nginx {
     }
 }
 
-pub fn start(dist: &Path) -> Result<Nginx> {
+impl Nginx {
+    /// Serves until nginx ends, as it does on Ctrl-C.
+    pub fn wait(mut self) -> Result {
+        let status = self.child.wait().map_err(|e| e.to_string())?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("nginx stopped ({status})"))
+        }
+    }
+}
+
+/// Serves `dist` and the host pages, on `ports`.
+pub fn start(dist: &Path, ports: Ports) -> Result<Nginx> {
     let dir = root().join("target").join("nginx");
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -55,7 +85,11 @@ pub fn start(dist: &Path) -> Result<Nginx> {
     let location = documented.replace("alias /var/www/cds17/;", &format!("alias {}/;", path_str(dist)));
     fs::write(dir.join("cds17.conf"), location).map_err(|e| e.to_string())?;
 
-    let port = free_port()?;
+    let widget_port = ports.widget.map_or_else(free_port, Ok)?;
+    let host_port = ports.host.map_or_else(free_port, Ok)?;
+    let base = format!("http://127.0.0.1:{widget_port}/cds17");
+    let pages = hosts::render(&base, &dir.join("host"))?;
+
     let is_root = command_output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let d = path_str(&dir);
     let config = format!(
@@ -75,13 +109,28 @@ pub fn start(dist: &Path) -> Result<Nginx> {
          scgi_temp_path {d}/scgi;\n\
          sendfile on;\n\
          server {{\n\
-         listen 127.0.0.1:{port};\n\
+         listen 127.0.0.1:{widget_port};\n\
          server_name localhost;\n\
          include {d}/cds17.conf;\n\
+         }}\n\
+         # The host pages: a site of the commune's, compressing its pages,\n\
+         # never cached, so that a change to them shows at once.\n\
+         server {{\n\
+         listen 127.0.0.1:{host_port};\n\
+         server_name localhost;\n\
+         root {pages};\n\
+         types {{ text/html html; text/javascript js; }}\n\
+         default_type application/octet-stream;\n\
+         charset utf-8;\n\
+         charset_types text/javascript;\n\
+         gzip on;\n\
+         gzip_types text/javascript;\n\
+         add_header Cache-Control \"no-store\" always;\n\
          }}\n\
          }}\n",
         // As root, workers would run as nobody, who may not read the clone.
         user = if is_root { "user root;\n" } else { "" },
+        pages = path_str(&pages),
     );
     let config_path = dir.join("nginx.conf");
     fs::write(&config_path, config).map_err(|e| e.to_string())?;
@@ -103,15 +152,18 @@ pub fn start(dist: &Path) -> Result<Nginx> {
         child,
         config: path_str(&config_path),
         prefix: d.clone(),
-        base: format!("http://127.0.0.1:{port}/cds17"),
+        base,
+        host: format!("http://127.0.0.1:{host_port}"),
     };
     let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if Instant::now() > deadline || nginx.child.try_wait().ok().flatten().is_some() {
-            let log = fs::read_to_string(dir.join("error.log")).unwrap_or_default();
-            return Err(format!("nginx did not start:\n{log}"));
+    for port in [widget_port, host_port] {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline || nginx.child.try_wait().ok().flatten().is_some() {
+                let log = fs::read_to_string(dir.join("error.log")).unwrap_or_default();
+                return Err(format!("nginx did not start:\n{log}"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
         }
-        std::thread::sleep(Duration::from_millis(50));
     }
     Ok(nginx)
 }

@@ -3,7 +3,7 @@
 use crate::dist::{self, visitor_sizes};
 use crate::files::path_str;
 use crate::tools::{self, node_bin, Need, WASM_TARGET};
-use crate::{nginx, run_command, run_command_with, serve, Result};
+use crate::{nginx, run_command, run_command_with, Result};
 
 /// The most a visitor may download, gzip-compressed: the loader (with the
 /// glue and the CSS), the wasm and the text of the language their widget
@@ -108,8 +108,8 @@ pub fn run_end_to_end(args: &[String]) -> Result {
 /// dist/ through a real nginx with the documented configuration; the host
 /// pages from another origin, as on a real site; Playwright in between.
 fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
-    let nginx = nginx::start(dist)?;
-    let host = serve::start_host(0, &nginx.base)?;
+    let nginx = nginx::start(dist, nginx::Ports::ANY)?;
+    let host = &nginx.host;
     println!("widget served by nginx at {}, host pages at {host}", nginx.base);
     let mut args = vec!["test", "--config", "tests/e2e/playwright.config.ts"];
     args.extend(extra.iter().map(String::as_str));
