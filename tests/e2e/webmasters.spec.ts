@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, hostPage, widget, ready, WIDGET_BASE, HOST_ORIGIN } from './fixtures';
+import { test, expect, hostPage, widget, ready, holdBack, WIDGET_BASE, HOST_ORIGIN } from './fixtures';
 
 // What a webmaster and the portal use: the embed builder on the standalone
 // page, the iframe page, the card pages and the fallback tables of dist/.
@@ -122,6 +122,21 @@ test.describe('the iframe page', () => {
     }));
     expect(scroll.content).toBeGreaterThan(scroll.view);
     expect(scroll.overflowY).not.toBe('hidden');
+  });
+
+  test('a loader that comes after the frame has said its height asks it again', async ({ page }) => {
+    // The host's loader (the stable name) held back until the frame's page,
+    // which holds still from its first paint, has painted and said its
+    // height to nobody.
+    const release = await holdBack(page, '**/cds17.js');
+    await page.goto(hostPage('iframe-loader'), { waitUntil: 'commit' });
+    await expect(framed(page).root).toHaveAttribute('data-theme', 'dark');
+    await page.waitForTimeout(300);
+    expect((await page.locator('#frame').boundingBox())!.height).toBeLessThan(400);
+    release();
+    await expect
+      .poll(async () => (await page.locator('#frame').boundingBox())!.height, { message: 'the frame grows to its content' })
+      .toBeGreaterThan(400);
   });
 
   test('with the loader on the host, the frame takes the height of its page', async ({ page }) => {
