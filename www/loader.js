@@ -2,14 +2,17 @@
 // The loader. It runs on every page that carries the tag, before anything
 // else of ours, so it stays small: find placeholders, paint each widget's
 // first view at once, start the wasm, and hand the view over to it.
-// Behaviour belongs in Rust. `cargo xtask dist` folds wasm-bindgen's glue in
-// where the marker below stands and fills in the __CDS17_…__ values.
+// Behaviour belongs in Rust. `cargo xtask dist` fills in the __CDS17_…__
+// values and bundles this file with what it imports (esbuild, tree-shaken)
+// into one classic script.
 //
 // Whatever fails, the host page keeps working: nothing here throws into the
 // page, no promise of ours is left rejected, and a placeholder that cannot
 // get the widget shows its own content, or a link to the full explainer.
+import startWasm, { add_text, command, mount, unmount } from './glue.js';
+import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf, cutShort, langOf, readOptions } from './options.js';
+
 (function () {
-  'use strict';
   var w = window;
   var d = document;
 
@@ -55,10 +58,6 @@
     say('cds17: ' + message, detail === undefined ? '' : detail, '');
   }
 
-  /*__CDS17_OPTIONS__*/
-
-  /*__CDS17_GLUE__*/
-
   // The wasm and the standalone page sit beside this file, wherever the host
   // serves it from.
   var base;
@@ -73,7 +72,7 @@
   var ready = new Promise(function (resolve) {
     if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
     resolve(
-      wasm_bindgen({
+      startWasm({
         module_or_path: WASM_INLINE
           ? Uint8Array.from(atob(WASM_INLINE), function (c) {
               return c.charCodeAt(0);
@@ -82,7 +81,7 @@
       }),
     );
   }).then(function () {
-    return wasm_bindgen;
+    return { add_text: add_text, command: command, mount: mount, unmount: unmount };
   });
   ready.catch(function (error) {
     loadFailed = true;

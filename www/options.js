@@ -1,7 +1,7 @@
 // What a webmaster wrote, read once, in the loader: the first paint needs it
-// before the wasm exists, and the wasm takes the result as it is. `cargo
-// xtask dist` folds this file into cds17.js; tests/js/options.test.mjs
-// tests it alone, in Node.
+// before the wasm exists, and the wasm takes the result as it is. The loader
+// imports it (`cargo xtask dist` bundles both into cds17.js), and
+// tests/js/options.test.mjs imports it alone, in Node.
 //
 // A bad value never throws and never blanks the widget: it gives the
 // default, and one console warning naming the option as the webmaster wrote
@@ -9,10 +9,10 @@
 
 // The options, in the order the spec lists them, with their values; the
 // first is the default. `card` and `deeplink` are read by functions below.
-var OPTION_NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
-var VIEW_CODES = ['deck', 'grid'];
-var THEME_CODES = ['light', 'dark', 'auto'];
-var CARD_COUNT = 17;
+export var OPTION_NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
+export var VIEW_CODES = ['deck', 'grid'];
+export var THEME_CODES = ['light', 'dark', 'auto'];
+export var CARD_COUNT = 17;
 var DEFAULTS = {
   lang: 'vi',
   card: '1',
@@ -22,14 +22,14 @@ var DEFAULTS = {
 };
 
 // `vi` or `en`, in any case, with or without a region (`vi-VN`): 0 or 1.
-function langOf(value) {
+export function langOf(value) {
   if (typeof value !== 'string') return -1;
   return ['vi', 'en'].indexOf(value.trim().split(/[-_]/)[0].toLowerCase());
 }
 
 // 1..17, as a whole number or as ASCII digits (leading zeros and surrounding
 // spaces forgiven); 0 for anything else.
-function cardOf(value) {
+export function cardOf(value) {
   var number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : 0;
   return number >= 1 && number <= CARD_COUNT && number % 1 === 0 ? number : 0;
 }
@@ -49,7 +49,7 @@ function switchOf(value) {
 
 // The first `max` characters of `text` (whole characters, not halves of
 // one), with an ellipsis if there was more.
-function cutShort(text, max) {
+export function cutShort(text, max) {
   // max + 1 characters take at most 2 × max + 2 UTF-16 units.
   var chars = Array.from(text.slice(0, 2 * max + 2));
   return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
@@ -59,7 +59,7 @@ function cutShort(text, max) {
 // address (`query`, the iframe page's), then the options object of
 // CDS17.mount (`script`); a later one wins. Each bad value gets one warning,
 // warn(head, value, tail), and the default.
-function readOptions(element, query, script, warn) {
+export function readOptions(element, query, script, warn) {
   if (script != null && (typeof script !== 'object' || Array.isArray(script))) {
     warn('cds17: the options of CDS17.mount() should be an object, not', script, '; using the defaults.');
     script = null;
@@ -95,7 +95,7 @@ function readOptions(element, query, script, warn) {
 
 // Reads location.hash: the card of `#cds17-N`, 0 for a hash that is not ours
 // (empty, or the host page's own anchor), -1 for ours with a bad number.
-function cardFromHash(hash) {
+export function cardFromHash(hash) {
   if (hash.slice(0, 7) !== '#cds17-') return 0;
   var digits = hash.slice(7);
   return /^\d+$/.test(digits) ? cardOf(digits) || -1 : -1;

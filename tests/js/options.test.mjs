@@ -2,14 +2,8 @@
 // wrote. `cargo xtask test` runs it (node --test tests/js/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import vm from 'node:vm';
 import fc from 'fast-check';
-
-const source = fs.readFileSync(new URL('../../www/options.js', import.meta.url), 'utf8');
-const context = vm.createContext({});
-vm.runInContext(`${source}\n;globalThis.exported = { readOptions, cardFromHash, cardOf, langOf, cutShort };`, context);
-const { readOptions, cardFromHash, cardOf, langOf, cutShort } = context.exported;
+import { readOptions, cardFromHash, cardOf, langOf, cutShort } from '../../www/options.js';
 
 const NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
 
@@ -18,8 +12,7 @@ function read({ attributes = {}, query = null, script = undefined } = {}) {
   const said = [];
   const element = { getAttribute: (name) => (name in attributes ? attributes[name] : null) };
   const options = readOptions(element, query, script, (head, value, tail) => said.push([head, value, tail]));
-  // Plain values: the context's objects are of another realm.
-  return { options: { ...options }, said };
+  return { options, said };
 }
 
 const DEFAULTS = { lang: 0, card: 1, view: 0, theme: 0, deeplink: null };

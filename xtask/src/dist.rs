@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use crate::files::{
     file_size, integrity, path_str, read, read_text, recreate, short_hash, with_suffix, write,
 };
+use crate::names::NameMap;
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{glue, hold, imports, pages, paint};
-use crate::{root, run_command, Result};
+use crate::{hold, pages, paint};
+use crate::{root, run_command, run_command_for_output, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
 /// every browser with WebAssembly since 2021 supports.
@@ -31,9 +32,6 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
     "--enable-mutable-globals",
 ];
-
-const GLUE_MARKER: &str = "/*__CDS17_GLUE__*/";
-const OPTIONS_MARKER: &str = "/*__CDS17_OPTIONS__*/";
 
 /// The wasm's stack; see `build_wasm`.
 const STACK_BYTES: u32 = 128 * 1024;
@@ -99,11 +97,16 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let built = build_wasm()?;
     let work = root.join("target").join("cds17-dist");
     recreate(&work)?;
+    // An ES module, for esbuild to bundle into the loader: it keeps what the
+    // loader imports (the async start, the exports) and drops the rest
+    // (`initSync`). Without a default address, the loader always passes the
+    // response it fetched.
     run_command(
         &wasm_bindgen_path(),
         &[
             "--target",
-            "no-modules",
+            "web",
+            "--omit-default-module-path",
             "--no-typescript",
             "--out-dir",
             &path_str(&work),
@@ -117,15 +120,16 @@ pub fn build(base_url: &str) -> Result<Dist> {
         "--strip-debug",
         "--strip-producers",
         "--strip-target-features",
+        // Last, so the names it prints are the module's final ones.
+        "--minify-imports-and-exports-and-modules",
     ];
     wasm_opt_args.extend_from_slice(WASM_FEATURES);
     let input = path_str(&work.join("cds17_bg.wasm"));
     let output = path_str(&optimised);
     wasm_opt_args.extend_from_slice(&[input.as_str(), "-o", output.as_str()]);
-    run_command(&path_str(&node_bin("wasm-opt")), &wasm_opt_args)?;
-
-    let (wasm, glue) = imports::shorten(&read(&optimised)?, &read_text(&work.join("cds17.js"))?)?;
-    let glue = glue::trim(&glue)?;
+    let name_map = run_command_for_output(&path_str(&node_bin("wasm-opt")), &wasm_opt_args)?;
+    let glue = NameMap::parse(&name_map)?.apply(&read_text(&work.join("cds17.js"))?)?;
+    let wasm = read(&optimised)?;
     let wasm_name = format!("cds17.{}.wasm", short_hash(&wasm));
 
     write(&work.join("glue.js"), glue.as_bytes())?;
@@ -322,13 +326,14 @@ struct BuiltWasm {
 /// first paint of most widgets needs before anything else has arrived.
 pub const LOADER_LANG: &str = "vi";
 
-/// The loader: `www/loader.js` with the glue, the stylesheet, the first
-/// paint and the Vietnamese words folded in, minified. The stylesheet is a
-/// JavaScript string rather than data in the wasm: the browser takes it as
-/// it is, where from the wasm it would be copied into linear memory and
-/// decoded from UTF-8 on every page. With `inline_wasm`, the wasm is folded
-/// in too, in base64: one request instead of two, and no streaming
-/// compilation (`cargo xtask bench` compares).
+/// The loader: `www/loader.js`, bundled by esbuild with what it imports
+/// (`www/options.js` and wasm-bindgen's glue, which is tree-shaken), with
+/// the stylesheet, the first paint and the Vietnamese words filled in,
+/// minified. The stylesheet is a JavaScript string rather than data in the
+/// wasm: the browser takes it as it is, where from the wasm it would be
+/// copied into linear memory and decoded from UTF-8 on every page. With
+/// `inline_wasm`, the wasm is folded in too, in base64: one request instead
+/// of two, and no streaming compilation (`cargo xtask bench` compares).
 #[allow(clippy::too_many_arguments)]
 pub fn loader(
     glue: &str,
@@ -341,20 +346,19 @@ pub fn loader(
     inline_wasm: bool,
 ) -> Result<Vec<u8>> {
     use base64::Engine as _;
-    let work = root().join("target").join("cds17-dist");
-    let source = read_text(&root().join("www").join("loader.js"))?;
-    for marker in [GLUE_MARKER, OPTIONS_MARKER] {
-        if !source.contains(marker) {
-            return Err(format!("www/loader.js lost its {marker} marker"));
-        }
-    }
-    let options = read_text(&root().join("www").join("options.js"))?;
+    let www = root().join("www");
+    let name = if inline_wasm { "cds17.inline" } else { "cds17" };
+    // The bundle's own folder: the loader's imports, side by side.
+    let work = root().join("target").join("cds17-dist").join(name);
+    recreate(&work)?;
+    write(&work.join("glue.js"), glue.as_bytes())?;
+    write(&work.join("options.js"), &read(&www.join("options.js"))?)?;
     let inline = if inline_wasm {
         base64::engine::general_purpose::STANDARD.encode(wasm)
     } else {
         String::new()
     };
-    let mut source = source;
+    let mut source = read_text(&www.join("loader.js"))?;
     for text in texts {
         let key = text.lang.to_uppercase();
         source = source
@@ -365,8 +369,6 @@ pub fn loader(
             .replace(&format!("__CDS17_TEXT_{key}__"), &text.name);
     }
     let text = source
-        .replace(GLUE_MARKER, glue)
-        .replace(OPTIONS_MARKER, &options)
         .replace("__CDS17_VERSION__", &crate_version()?)
         .replace("__CDS17_WASM__", wasm_name)
         .replace("__CDS17_WASM_INTEGRITY__", &integrity(wasm))
@@ -380,23 +382,41 @@ pub fn loader(
             "'__CDS17_WORDS_VI__'",
             &serde_json::Value::from(words).to_string(),
         );
-    let name = if inline_wasm { "cds17.inline" } else { "cds17" };
-    let unminified = work.join(format!("{name}.js"));
-    write(&unminified, text.as_bytes())?;
-    let minified = work.join(format!("{name}.min.js"));
+    if let Some(at) = text.find("'__CDS17_") {
+        let left: String = text[at..].chars().take(40).collect();
+        return Err(format!(
+            "www/loader.js has a value the build does not fill in: {left}"
+        ));
+    }
+    // The file's first line says what it is, to a webmaster who opens it;
+    // esbuild would put it where the loader's module starts, after the
+    // glue. And the whole bundle is strict, as its modules were written.
+    let banner = text
+        .lines()
+        .next()
+        .filter(|line| line.starts_with("/*!"))
+        .ok_or("www/loader.js does not start with its /*! … */ line")?;
+    let banner = format!("--banner:js={banner}\n\"use strict\";");
+    let entry = work.join("loader.js");
+    write(&entry, text.as_bytes())?;
+    let bundled = work.join("bundled.js");
     run_command(
         &path_str(&node_bin("esbuild")),
         &[
-            &path_str(&unminified),
+            &path_str(&entry),
+            "--bundle",
+            // A classic script: webmasters paste a plain <script src>.
+            "--format=iife",
             "--minify",
-            "--legal-comments=inline",
+            &banner,
+            "--legal-comments=none",
             // Vietnamese as UTF-8 rather than \u escapes: smaller, and it gzips better.
             "--charset=utf8",
-            &format!("--outfile={}", path_str(&minified)),
+            &format!("--outfile={}", path_str(&bundled)),
             "--log-level=warning",
         ],
     )?;
-    read(&minified)
+    read(&bundled)
 }
 
 /// Bytes a visitor downloads, each way the server may send them.

@@ -10,12 +10,11 @@
 mod bench;
 mod dist;
 mod files;
-mod glue;
 mod hold;
 mod hosts;
 mod html;
-mod imports;
 mod lighthouse;
+mod names;
 mod nginx;
 mod og;
 mod pages;
@@ -92,6 +91,23 @@ pub fn run_command_with(program: &str, args: &[&str], envs: &[(&str, &str)]) -> 
         Ok(())
     } else {
         Err(format!("{program} {} failed ({status})", args.join(" ")))
+    }
+}
+
+/// [`run_command`] that returns what the command printed on its standard
+/// output.
+pub fn run_command_for_output(program: &str, args: &[&str]) -> Result<String> {
+    println!("$ {program} {}", args.join(" "));
+    let output = std::process::Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(format!("{program} {} failed ({})", args.join(" "), output.status))
     }
 }
 
