@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("e2e") => test::run_end_to_end(&args[1..]),
+        Some("web") => test::run_components_in_browser(),
         Some("bench") => bench::run(&args[1..]),
         Some("lighthouse") => lighthouse::run(&args[1..]),
         Some("setup") => tools::ensure(tools::Need::Everything),
@@ -55,6 +56,7 @@ const USAGE: &str = "usage: cargo xtask <command>
           [--port N]  the widget's port (default 8017; the host page uses N+1)
   test    run every check and test, as CI does
           [--skip-e2e]  only the Rust checks and native tests
+  web     only the component tests in a browser (tests/web.rs), quick
   e2e     only the browser tests, on the dist/ already built
           [playwright arguments, e.g. -g 'deep links']
   bench   cds17 against a plain-JS floor in headless Chromium, then

@@ -61,6 +61,7 @@ pub fn run(args: &[String]) -> Result {
     if skip_e2e {
         return Ok(());
     }
+    components_in_browser()?;
 
     let built = dist::build(dist::DEFAULT_BASE_URL)?;
     check_budgets(&built)?;
@@ -91,6 +92,34 @@ fn check_budgets(built: &dist::Dist) -> Result {
     } else {
         Err(format!("over budget: {}", over.join("; ")))
     }
+}
+
+/// `cargo xtask web`: the component tests alone (`tests/web.rs`), which
+/// take seconds on a warm build where the Playwright suite takes minutes.
+pub fn run_components_in_browser() -> Result {
+    tools::ensure(Need::Everything)?;
+    components_in_browser()
+}
+
+/// `tests/web.rs` in headless Chromium: wasm-bindgen-test-runner drives it
+/// through ChromeDriver, with the flags in `webdriver.json`.
+fn components_in_browser() -> Result {
+    let wasm_tests = ["--target", WASM_TARGET, "--test", "web"];
+    let mut clippy = vec!["clippy"];
+    clippy.extend(wasm_tests);
+    clippy.extend(["--", "-D", "warnings"]);
+    run_command("cargo", &clippy)?;
+    let mut test = vec!["test"];
+    test.extend(wasm_tests);
+    let runner = tools::wasm_bindgen_test_runner_path();
+    run_command_with(
+        "cargo",
+        &test,
+        &[
+            ("CHROMEDRIVER", "/usr/bin/chromedriver"),
+            ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner.as_str()),
+        ],
+    )
 }
 
 /// `cargo xtask e2e [playwright arguments]`: the browser tests alone, on the

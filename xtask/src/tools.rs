@@ -120,11 +120,21 @@ pub fn cargo_home() -> PathBuf {
 
 /// `wasm-bindgen` where `cargo install` puts it, so a fresh PATH is no matter.
 pub fn wasm_bindgen_path() -> String {
-    let installed = cargo_home().join("bin").join("wasm-bindgen");
+    cargo_installed("wasm-bindgen")
+}
+
+/// The runner of `tests/web.rs`, which wasm-bindgen-cli installs beside
+/// `wasm-bindgen`, at the same version as the `wasm-bindgen-test` crate needs.
+pub fn wasm_bindgen_test_runner_path() -> String {
+    cargo_installed("wasm-bindgen-test-runner")
+}
+
+fn cargo_installed(program: &str) -> String {
+    let installed = cargo_home().join("bin").join(program);
     if installed.exists() {
         installed.display().to_string()
     } else {
-        "wasm-bindgen".to_string()
+        program.to_string()
     }
 }
 
