@@ -99,42 +99,36 @@ pub fn load() -> Result<Content, String> {
     Ok(content)
 }
 
+/// The one rule for every text kept in both languages: `"en"` is English,
+/// anything else Vietnamese, the default.
+fn in_lang<'a, T: ?Sized>(lang: &str, vi: &'a T, en: &'a T) -> &'a T {
+    if lang == "en" {
+        en
+    } else {
+        vi
+    }
+}
+
 impl Card {
     pub fn text(&self, lang: &str) -> &Text {
-        if lang == "en" {
-            &self.en
-        } else {
-            &self.vi
-        }
+        in_lang(lang, &self.vi, &self.en)
     }
 }
 
 impl Source {
     /// The letter ("Công văn 244/CĐSQG-CSS, 05/3/2023") in `lang`.
     pub fn letter(&self, lang: &str) -> &str {
-        if lang == "en" {
-            &self.en
-        } else {
-            &self.vi
-        }
+        in_lang(lang, &self.vi, &self.en)
     }
 
     pub fn issuer(&self, lang: &str) -> &str {
-        if lang == "en" {
-            &self.issuer_en
-        } else {
-            &self.issuer_vi
-        }
+        in_lang(lang, &self.issuer_vi, &self.issuer_en)
     }
 }
 
 impl UiString {
     pub fn text(&self, lang: &str) -> &str {
-        if lang == "en" {
-            &self.en
-        } else {
-            &self.vi
-        }
+        in_lang(lang, &self.vi, &self.en)
     }
 }
 
