@@ -227,31 +227,31 @@ impl Controller {
 
     /// Flips card `number` (clamped into 1..=17), and only that one.
     pub fn flip_card(&self, number: u8) {
-        let bit = card_bit(number);
-        self.flipped.try_update(|flipped| *flipped ^= bit);
-        self.tell(WidgetEvent::Flip(number.clamp(1, CARD_COUNT), self.side(number)));
+        let number = number.clamp(1, CARD_COUNT);
+        self.flipped.try_update(|flipped| *flipped ^= card_bit(number));
+        self.tell(WidgetEvent::Flip(number, self.side(number)));
     }
 
     /// The side card `number` shows.
     pub fn side(&self, number: u8) -> Side {
         let flipped = self.flipped.try_get_untracked().unwrap_or_default();
-        if flipped & card_bit(number) == 0 {
-            Side::Before
-        } else {
+        if shows_back_in(flipped, number) {
             Side::After
+        } else {
+            Side::Before
         }
     }
 
     /// Whether card `number` shows its back, as it changes.
     pub(crate) fn shows_back(&self, number: u8) -> Flag {
-        let (flipped, bit) = (self.flipped, card_bit(number));
-        Box::new(move || flipped.get() & bit != 0)
+        let flipped = self.flipped;
+        Box::new(move || shows_back_in(flipped.get(), number))
     }
 
     /// Whether the card in view shows its back, as either changes.
     pub(crate) fn current_shows_back(&self) -> Flag {
         let (flipped, current) = (self.flipped, self.current);
-        Box::new(move || flipped.get() & card_bit(current.get()) != 0)
+        Box::new(move || shows_back_in(flipped.get(), current.get()))
     }
 
     /// Shows the widget in `lang`: at once if its text is here, otherwise
@@ -335,6 +335,11 @@ pub(crate) fn use_controller() -> Controller {
 /// Card `number`'s bit in the flipped set.
 fn card_bit(number: u8) -> u32 {
     1 << (number.clamp(1, CARD_COUNT) - 1)
+}
+
+/// Whether the bitmask `flipped` has card `number` on its back.
+fn shows_back_in(flipped: u32, number: u8) -> bool {
+    flipped & card_bit(number) != 0
 }
 
 #[cfg(test)]

@@ -365,8 +365,8 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   // Before the wasm takes over, the painted view already answers: a click
   // or tap, an arrow key, Home and End, a swipe are kept, the control shows
   // that it is busy, and each is done once, by the widget itself, the moment
-  // it is up (see takeOver). Keys and swipes are read as src/components/
-  // explainer.rs and card.rs read them.
+  // it is up (see takeOver). Keys and swipes are read as the wasm reads
+  // them: keys as Controller::press (src/state.rs), swipes as card.rs.
   var KEYS = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
   function listen(element, widget) {
     var swipeFrom = null;

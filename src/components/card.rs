@@ -116,7 +116,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
     view! {
         <li
             class="cds17-slot"
-            data-shown=true_false(Box::new(shown))
+            data-shown=true_false(flag(shown))
             inert=flag(move || !shown())
         >
             <article

@@ -29,12 +29,14 @@ pub fn Explainer(
     /// The first card, language, view and theme.
     #[prop(optional)]
     options: Options,
-    /// Pass one to drive the widget from outside (it then tells its own
-    /// `on_event`); otherwise the explainer makes its own.
+    /// Pass one to drive the widget from outside: it tells the `on_event`
+    /// it was made with (`Controller::new`). Otherwise the explainer makes
+    /// its own.
     #[prop(optional)]
     controller: Option<Controller>,
     /// Told when the current card changes and when a card is flipped, for
-    /// the controller the explainer makes.
+    /// the controller the explainer makes. With a `controller` passed in,
+    /// give it to `Controller::new` instead.
     #[prop(optional, into)]
     on_event: Option<UnsyncCallback<WidgetEvent>>,
     /// Where the "copy link" button's links to a card point. Without it,
@@ -42,6 +44,10 @@ pub fn Explainer(
     #[prop(optional_no_strip)]
     card_links: Option<CardLinks>,
 ) -> impl IntoView {
+    debug_assert!(
+        controller.is_none() || on_event.is_none(),
+        "cds17: <Explainer> was given both a controller and on_event; give on_event to Controller::new"
+    );
     let controller = controller.unwrap_or_else(|| Controller::new(&options, on_event));
     provide_controller(controller);
 

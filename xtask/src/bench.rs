@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::dist::{self, compress_all};
-use crate::files::{file_size, path_str, read, read_text, with_suffix, write};
+use crate::files::{file_size, path_str, read, read_text, recreate, with_suffix, write};
 use crate::tools::{self, node_bin, Need};
 use crate::{nginx, root, run_command, run_command_with, Result};
 
@@ -29,10 +29,7 @@ pub fn run(args: &[String]) -> Result {
 
     // What nginx serves: dist/, the floor, and the one-file variant.
     let served = root().join("target").join("bench").join("served");
-    if served.exists() {
-        fs::remove_dir_all(&served).map_err(|e| e.to_string())?;
-    }
-    fs::create_dir_all(&served).map_err(|e| e.to_string())?;
+    recreate(&served)?;
     copy_dir(&built.dir, &served)?;
     let work = root().join("target").join("cds17-dist");
     let inline = dist::loader(

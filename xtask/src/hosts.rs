@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::files::{read_text, write};
+use crate::files::{read_text, recreate, write};
 use crate::{hold, root, Result};
 
 /// Where host pages write the address of the widget's folder, as in
@@ -25,9 +25,7 @@ const HOLD_PLACEHOLDER: &str = "{{CDS17_HOLD}}";
 /// Writes the host pages for a widget served at `widget_base` (no trailing
 /// slash) into `into`, and returns that folder.
 pub fn render(widget_base: &str, into: &Path) -> Result<PathBuf> {
-    if into.exists() {
-        fs::remove_dir_all(into).map_err(|e| format!("{}: {e}", into.display()))?;
-    }
+    recreate(into)?;
     let snippet = snippet(widget_base)?;
     let hold = format!("<style>{}</style>", hold::hold_css("vi")?);
     let fill = |text: String| {

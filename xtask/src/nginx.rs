@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::files::path_str;
+use crate::files::{path_str, recreate};
 use crate::{command_output, hosts, root, Result};
 
 /// Debian's packages: nginx with gzip_static, and the brotli_static module.
@@ -72,10 +72,7 @@ impl Nginx {
 /// Serves `dist` and the host pages, on `ports`.
 pub fn start(dist: &Path, ports: Ports) -> Result<Nginx> {
     let dir = root().join("target").join("nginx");
-    if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    recreate(&dir)?;
 
     // The documented file, pointed at this dist/.
     let documented = fs::read_to_string(root().join("www").join("nginx.conf")).map_err(|e| e.to_string())?;
