@@ -50,6 +50,7 @@ fn main() -> Result<(), String> {
         write(out_dir.join(format!("text.{lang}.txt")), &content.text_file(lang))?;
     }
     write(out_dir.join("ui.rs"), &ui_rs(&content))?;
+    write(out_dir.join("unasked.rs"), &unasked_rs(&content))?;
 
     println!("cargo:rerun-if-changed=src/palette.rs");
     // A folder is watched whole: a sheet changed, added or removed changes
@@ -95,6 +96,24 @@ fn ui_rs(content: &Content) -> String {
          impl Ui {{\n    /// The keys of `content/ui.toml`, in the order of the variants.\n    \
          pub const KEYS: [&str; {}] = [{keys}];\n}}\n",
         content.ui.len()
+    )
+}
+
+/// The sides the self-check never asks (a `skip` in cards.toml), as a bit
+/// per card (card 1 the lowest), fronts then backs.
+fn unasked_rs(content: &Content) -> String {
+    let mut masks = [0u32; 2];
+    for card in &content.cards {
+        for (side, statement) in card.statements.iter().enumerate() {
+            if statement.skip.is_some() {
+                masks[side] |= 1 << (card.number - 1);
+            }
+        }
+    }
+    format!(
+        "/// The cards whose front, and whose back, the self-check never asks.\n\
+         pub const UNASKED: [u32; 2] = [{:#x}, {:#x}];\n",
+        masks[0], masks[1]
     )
 }
 

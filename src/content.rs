@@ -25,6 +25,10 @@ const SOURCE_LINE: usize = CARD_COUNT as usize * 3;
 const UI_LINE: usize = SOURCE_LINE + 2;
 const LINES: usize = UI_LINE + Ui::KEYS.len();
 
+// `UNASKED`: the sides with no statement for the self-check, from
+// content/cards.toml.
+include!(concat!(env!("OUT_DIR"), "/unasked.rs"));
+
 /// A part of a card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
@@ -158,6 +162,13 @@ pub fn card_text(number: u8, lang: Lang) -> CardText {
         before: part(Part::Before),
         after: part(Part::After),
     }
+}
+
+/// Whether the self-check may ask card `number`'s `side` (`Before` or
+/// `After`): a side whose every word gives the answer away is never asked.
+pub fn is_asked(number: u8, side: Part) -> bool {
+    let back = usize::from(side == Part::After);
+    UNASKED[back] & (1 << (number.clamp(1, CARD_COUNT) - 1)) == 0
 }
 
 /// The letter the 17 points come from ("Công văn 244/CĐSQG-CSS,

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use cds17::content::{card_text, CARD_COUNT, TEXT_EN, TEXT_VI};
+use cds17::content::{card_text, is_asked, Part, CARD_COUNT, TEXT_EN, TEXT_VI};
 use cds17::Lang;
 use cds17_content::{Content, Text};
 
@@ -212,5 +212,214 @@ fn each_text_file_is_the_data_files_in_one_language_a_line_a_text() {
         });
         expected.extend(content.ui.iter().map(|s| if vi { s.vi.as_str() } else { &s.en }));
         assert_eq!(file.split('\n').collect::<Vec<_>>(), expected, "{lang}");
+    }
+}
+
+/// Words that give a statement's answer away, as they read with
+/// [`plain_words`], in Vietnamese statements and in English ones (where the
+/// Vietnamese abbreviations give it away too); a word ending in `*` stands
+/// for any word it begins. "It" only in English: "ít" is Vietnamese for
+/// "little".
+const GIVEAWAYS_VI: &[&[&str]] = &[
+    &["cong", "nghe", "thong", "tin"],
+    &["cntt"],
+    &["chuyen", "doi"],
+    &["cds"],
+    &["cong", "nghe", "so"],
+    &["nen", "tang", "so"],
+    &["moi", "truong", "so"],
+    &["so", "hoa"],
+    &["ung", "dung", "cong", "nghe"],
+];
+const GIVEAWAYS_EN: &[&[&str]] = &[
+    &["information", "technology"],
+    &["it"],
+    &["ict"],
+    &["digital*"],
+    &["digitis*"],
+    &["digitiz*"],
+    &["transform*"],
+    &["cntt"],
+    &["cds"],
+];
+
+fn giveaways(lang: &str) -> &'static [&'static [&'static str]] {
+    if lang == "en" {
+        GIVEAWAYS_EN
+    } else {
+        GIVEAWAYS_VI
+    }
+}
+
+/// The words of `text` in lower case: split at anything that is not a
+/// letter or a digit.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// [`words`] without their diacritics, "đ" read as "d": "Chuyển đổi số"
+/// and "chuyen doi so" are the same words to a reader looking for a clue.
+fn plain_words(text: &str) -> Vec<String> {
+    const FAMILIES: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    words(text)
+        .into_iter()
+        .map(|word| {
+            word.chars()
+                .map(|c| {
+                    FAMILIES
+                        .iter()
+                        .find(|(family, _)| family.contains(c))
+                        .map_or(c, |(_, base)| *base)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn matches(word: &str, pattern: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == pattern,
+    }
+}
+
+/// The giveaway `text`, in `lang`, holds, if any.
+fn giveaway_in(lang: &str, text: &str) -> Option<String> {
+    let words = plain_words(text);
+    giveaways(lang).iter().find_map(|giveaway| {
+        words
+            .windows(giveaway.len())
+            .find(|run| {
+                run.iter()
+                    .zip(giveaway.iter())
+                    .all(|(word, pattern)| matches(word, pattern))
+            })
+            .map(|run| run.join(" "))
+    })
+}
+
+/// `text`'s words without any giveaway: what could be said neutrally.
+fn neutral_words(lang: &str, text: &str) -> Vec<String> {
+    let mut words = plain_words(text);
+    for giveaway in giveaways(lang) {
+        let mut at = 0;
+        while at + giveaway.len() <= words.len() {
+            let run = &words[at..at + giveaway.len()];
+            if run
+                .iter()
+                .zip(giveaway.iter())
+                .all(|(word, pattern)| matches(word, pattern))
+            {
+                words.drain(at..at + giveaway.len());
+            } else {
+                at += 1;
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn the_giveaway_test_finds_giveaways_whatever_their_case_or_diacritics() {
+    assert_eq!(
+        giveaway_in("vi", "Chuyển đổi số thì thuê.").as_deref(),
+        Some("chuyen doi")
+    );
+    assert_eq!(giveaway_in("vi", "CHUYEN DOI SO").as_deref(), Some("chuyen doi"));
+    assert_eq!(giveaway_in("vi", "Ứng dụng CNTT").as_deref(), Some("cntt"));
+    assert_eq!(giveaway_in("vi", "bằng CĐS").as_deref(), Some("cds"));
+    assert_eq!(giveaway_in("vi", "Số hoá toàn diện").as_deref(), Some("so hoa"));
+    assert_eq!(giveaway_in("en", "It is like a tool.").as_deref(), Some("it"));
+    assert_eq!(
+        giveaway_in("en", "Digitally transformed").as_deref(),
+        Some("digitally")
+    );
+    assert_eq!(giveaway_in("en", "Applying CNTT").as_deref(), Some("cntt"));
+    assert_eq!(
+        giveaway_in("vi", "Thuê như dịch vụ điện thoại di động, ít tiền."),
+        None
+    );
+    assert_eq!(giveaway_in("en", "Its own use, with items."), None);
+}
+
+#[test]
+fn no_statement_gives_the_answer_away() {
+    for card in content().cards {
+        for statement in &card.statements {
+            for (lang, text) in [("vi", &statement.vi), ("en", &statement.en)] {
+                let found = giveaway_in(lang, text);
+                assert!(
+                    found.is_none(),
+                    "card {} {} statement in {lang} says “{}”",
+                    card.number,
+                    statement.side,
+                    found.unwrap_or_default()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_vietnamese_statement_is_its_sides_own_words_in_order() {
+    for card in content().cards {
+        for statement in card.statements.iter().filter(|s| s.skip.is_none()) {
+            let side = if statement.side == "before" {
+                &card.vi.before
+            } else {
+                &card.vi.after
+            };
+            let mut source = words(side).into_iter();
+            for word in words(&statement.vi) {
+                assert!(
+                    source.any(|from| from == word),
+                    "card {} {} statement: “{word}” is not next in the side's text, in order",
+                    card.number,
+                    statement.side
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_side_is_skipped_only_when_nothing_neutral_is_left_of_it() {
+    for card in content().cards {
+        for statement in card.statements.iter().filter(|s| s.skip.is_some()) {
+            let side = if statement.side == "before" {
+                &card.vi.before
+            } else {
+                &card.vi.after
+            };
+            let left = neutral_words("vi", side);
+            assert!(
+                left.len() < 3,
+                "card {} {}: “{}” is left; write a statement",
+                card.number,
+                statement.side,
+                left.join(" ")
+            );
+        }
+    }
+}
+
+#[test]
+fn the_widget_asks_every_side_with_a_statement_and_no_other() {
+    for card in content().cards {
+        let number = u8::try_from(card.number).unwrap();
+        for (part, data) in [Part::Before, Part::After].into_iter().zip(&card.statements) {
+            assert_eq!(is_asked(number, part), data.skip.is_none(), "card {number}");
+        }
     }
 }

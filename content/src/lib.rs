@@ -41,6 +41,31 @@ pub struct Card {
     /// What differs from the appendix's text, and why.
     #[serde(default, rename = "correction")]
     pub corrections: Vec<Correction>,
+    /// The self-check's statements: the front's, then the back's.
+    #[serde(rename = "statement")]
+    pub statements: Vec<Statement>,
+}
+
+/// One side of a card in neutral words, for the self-check.
+#[derive(Debug, Deserialize)]
+pub struct Statement {
+    /// `before` or `after`.
+    pub side: String,
+    #[serde(default)]
+    pub vi: String,
+    #[serde(default)]
+    pub en: String,
+    /// What was taken out of the side's text, or replaced.
+    #[serde(default)]
+    pub rewording: String,
+    /// Why this side has no statement (it is then never asked).
+    pub skip: Option<String>,
+}
+
+impl Statement {
+    pub fn text(&self, lang: &str) -> &str {
+        in_lang(lang, &self.vi, &self.en)
+    }
 }
 
 /// One card in one language.
@@ -149,6 +174,26 @@ impl Content {
                     index + 1,
                     card.number
                 ));
+            }
+            let sides: Vec<&str> = card.statements.iter().map(|s| s.side.as_str()).collect();
+            if sides != ["before", "after"] {
+                return Err(format!(
+                    "content/cards.toml: card {} needs a statement for side \"before\", then one for \"after\"",
+                    card.number
+                ));
+            }
+            for statement in &card.statements {
+                let given = [&statement.vi, &statement.en, &statement.rewording];
+                let complete = match statement.skip {
+                    Some(ref why) => !why.is_empty() && given.iter().all(|text| text.is_empty()),
+                    None => given.iter().all(|text| !text.is_empty()),
+                };
+                if !complete {
+                    return Err(format!(
+                        "content/cards.toml: card {}'s {} statement needs vi, en and rewording, or skip alone",
+                        card.number, statement.side
+                    ));
+                }
             }
         }
         for lang in LANGS {

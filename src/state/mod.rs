@@ -4,6 +4,8 @@
 //! `embed.rs` use it; it uses neither, and its rules are tested natively,
 //! below.
 
+pub mod quiz;
+
 use std::marker::PhantomData;
 
 use leptos::callback::{Callable, UnsyncCallback};
