@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use cds17::content::{card_text, is_asked, Part, CARD_COUNT, TEXT_EN, TEXT_VI};
 use cds17::Lang;
-use cds17_content::{Content, Text};
+use cds17_content::{Card, Content, Statement, Text};
 
 /// The fields of a card's text, named as in the data file.
 fn fields(text: &Text) -> [(&'static str, &str); 4] {
@@ -287,11 +287,14 @@ fn plain_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn matches(word: &str, pattern: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == pattern,
-    }
+/// Whether the words `run` are `giveaway`, word for word.
+fn is_giveaway(run: &[String], giveaway: &[&str]) -> bool {
+    run.iter()
+        .zip(giveaway)
+        .all(|(word, pattern)| match pattern.strip_suffix('*') {
+            Some(stem) => word.starts_with(stem),
+            None => word == pattern,
+        })
 }
 
 /// The giveaway `text`, in `lang`, holds, if any.
@@ -300,11 +303,7 @@ fn giveaway_in(lang: &str, text: &str) -> Option<String> {
     giveaways(lang).iter().find_map(|giveaway| {
         words
             .windows(giveaway.len())
-            .find(|run| {
-                run.iter()
-                    .zip(giveaway.iter())
-                    .all(|(word, pattern)| matches(word, pattern))
-            })
+            .find(|run| is_giveaway(run, giveaway))
             .map(|run| run.join(" "))
     })
 }
@@ -316,11 +315,7 @@ fn neutral_words(lang: &str, text: &str) -> Vec<String> {
         let mut at = 0;
         while at + giveaway.len() <= words.len() {
             let run = &words[at..at + giveaway.len()];
-            if run
-                .iter()
-                .zip(giveaway.iter())
-                .all(|(word, pattern)| matches(word, pattern))
-            {
+            if is_giveaway(run, giveaway) {
                 words.drain(at..at + giveaway.len());
             } else {
                 at += 1;
@@ -371,15 +366,20 @@ fn no_statement_gives_the_answer_away() {
     }
 }
 
+/// The Vietnamese text of the side `statement` is of.
+fn vietnamese_side<'a>(card: &'a Card, statement: &Statement) -> &'a str {
+    if statement.side == "before" {
+        &card.vi.before
+    } else {
+        &card.vi.after
+    }
+}
+
 #[test]
 fn every_vietnamese_statement_is_its_sides_own_words_in_order() {
     for card in content().cards {
         for statement in card.statements.iter().filter(|s| s.skip.is_none()) {
-            let side = if statement.side == "before" {
-                &card.vi.before
-            } else {
-                &card.vi.after
-            };
+            let side = vietnamese_side(&card, statement);
             let mut source = words(side).into_iter();
             for word in words(&statement.vi) {
                 assert!(
@@ -397,11 +397,7 @@ fn every_vietnamese_statement_is_its_sides_own_words_in_order() {
 fn a_side_is_skipped_only_when_nothing_neutral_is_left_of_it() {
     for card in content().cards {
         for statement in card.statements.iter().filter(|s| s.skip.is_some()) {
-            let side = if statement.side == "before" {
-                &card.vi.before
-            } else {
-                &card.vi.after
-            };
+            let side = vietnamese_side(&card, statement);
             let left = neutral_words("vi", side);
             assert!(
                 left.len() < 3,
