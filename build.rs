@@ -4,7 +4,8 @@
 //!   (`text.vi.txt`, `text.en.txt`), and `ui.rs`, which names the UI strings
 //!   in the same order;
 //! - the palette and the component stylesheets become one minified
-//!   stylesheet (`widget.css`).
+//!   stylesheet (`widget.css`), but for the self-check's, which goes with
+//!   the self-check module (`self_check.css`, `self_check.rs`).
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
@@ -20,13 +21,16 @@ mod palette;
 /// the order of their names.
 const COMPONENTS: &str = "src/components";
 const ROOT_STYLESHEET: &str = "explainer.css";
+/// The self-check's sheet goes with the self-check module, fetched only
+/// when a visitor opens it (`self_check.css`), not into the widget's.
+const SELF_CHECK_STYLESHEET: &str = "quiz.css";
 
 fn stylesheets() -> Result<Vec<String>, String> {
     let mut sheets: Vec<String> = fs::read_dir(COMPONENTS)
         .map_err(|e| format!("{COMPONENTS}: {e}"))?
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".css"))
+        .filter(|name| name.ends_with(".css") && name != SELF_CHECK_STYLESHEET)
         .collect();
     sheets.sort_by_key(|name| (name != ROOT_STYLESHEET, name.clone()));
     if sheets.first().map(String::as_str) != Some(ROOT_STYLESHEET) {
@@ -49,7 +53,11 @@ fn main() -> Result<(), String> {
     for lang in LANGS {
         write(out_dir.join(format!("text.{lang}.txt")), &content.text_file(lang))?;
     }
-    write(out_dir.join("ui.rs"), &ui_rs(&content))?;
+    write(
+        out_dir.join("ui.rs"),
+        &ui_rs("Ui", "content/ui.toml", &content.ui),
+    )?;
+    write(out_dir.join("self_check.rs"), &self_check_rs(&content))?;
     write(out_dir.join("unasked.rs"), &unasked_rs(&content))?;
 
     println!("cargo:rerun-if-changed=src/palette.rs");
@@ -61,16 +69,19 @@ fn main() -> Result<(), String> {
         css.push_str(&fs::read_to_string(&sheet).map_err(|e| format!("{sheet}: {e}"))?);
         css.push('\n');
     }
-    write(out_dir.join("widget.css"), &minify_css(&css))
+    write(out_dir.join("widget.css"), &minify_css(&css))?;
+    let sheet = format!("{COMPONENTS}/{SELF_CHECK_STYLESHEET}");
+    let self_check_css = fs::read_to_string(&sheet).map_err(|e| format!("{sheet}: {e}"))?;
+    write(out_dir.join("self_check.css"), &minify_css(&self_check_css))
 }
 
-/// `enum Ui`, a variant per string of `content/ui.toml`, in its order:
-/// `src/i18n.rs` names the strings with it, and finds each in the text file
-/// by its place.
-fn ui_rs(content: &Content) -> String {
+/// `enum {name}`, a variant per string of `file`, in its order: `src/i18n.rs`
+/// names the widget's strings with it, and finds each in the text file by
+/// its place; the self-check names its own the same way.
+fn ui_rs(name: &str, file: &str, strings: &[cds17_content::UiString]) -> String {
     let mut variants = String::new();
     let mut keys = String::new();
-    for string in &content.ui {
+    for string in strings {
         let camel: String = string
             .key
             .split('_')
@@ -82,21 +93,39 @@ fn ui_rs(content: &Content) -> String {
                     .unwrap_or_default()
             })
             .collect();
-        let _ = write!(
-            variants,
-            "    /// `{}` in content/ui.toml.\n    {camel},\n",
-            string.key
-        );
+        let _ = write!(variants, "    /// `{}` in {file}.\n    {camel},\n", string.key);
         let _ = write!(keys, "{:?}, ", string.key);
     }
     format!(
-        "/// A UI string of the widget: one of `content/ui.toml`, in its order.\n\
+        "/// A UI string: one of `{file}`, in its order.\n\
          #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n\
-         pub enum Ui {{\n{variants}}}\n\n\
-         impl Ui {{\n    /// The keys of `content/ui.toml`, in the order of the variants.\n    \
+         pub enum {name} {{\n{variants}}}\n\n\
+         impl {name} {{\n    /// The keys of `{file}`, in the order of the variants.\n    \
          pub const KEYS: [&str; {}] = [{keys}];\n}}\n",
-        content.ui.len()
+        strings.len()
     )
+}
+
+/// The self-check's words as Rust statics (`enum QuizUi` and each
+/// language's lines, `Content::self_check_lines`): only the self-check
+/// module uses them, so only a visitor who opens it downloads them.
+fn self_check_rs(content: &Content) -> String {
+    let mut rs = ui_rs("QuizUi", "content/self-check.toml", &content.self_check_ui);
+    let count = content.self_check_lines("vi").len();
+    let _ = write!(
+        rs,
+        "\n/// The self-check's words, Vietnamese then English.\n\
+         pub const SELF_CHECK_LINES: [[&str; {count}]; 2] = ["
+    );
+    for lang in LANGS {
+        rs.push('[');
+        for (_, line) in content.self_check_lines(lang) {
+            let _ = write!(rs, "{line:?}, ");
+        }
+        rs.push_str("], ");
+    }
+    rs.push_str("];\n");
+    rs
 }
 
 /// The sides the self-check never asks (a `skip` in cards.toml), as a bit

@@ -11,7 +11,7 @@
 
 use std::cell::Cell;
 
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{Lang, QuizUi, Ui, SELF_CHECK_LINES};
 
 pub const CARD_COUNT: u8 = 17;
 
@@ -171,6 +171,21 @@ pub fn is_asked(number: u8, side: Part) -> bool {
     UNASKED[back] & (1 << (number.clamp(1, CARD_COUNT) - 1)) == 0
 }
 
+/// A string of the self-check in `lang`. The self-check's words are
+/// compiled in (build.rs), not in the text files: they reach only the
+/// self-check module, and a visitor only when they open it.
+pub fn quiz_ui(lang: Lang, string: QuizUi) -> &'static str {
+    SELF_CHECK_LINES[lang as usize][string as usize]
+}
+
+/// Card `number`'s `side` (`Before` or `After`) in neutral words, for the
+/// self-check: no word of it gives the answer away.
+pub fn statement(lang: Lang, number: u8, side: Part) -> &'static str {
+    let back = usize::from(side == Part::After);
+    let card = usize::from(number.clamp(1, CARD_COUNT) - 1);
+    SELF_CHECK_LINES[lang as usize][QuizUi::KEYS.len() + card * 2 + back]
+}
+
 /// The letter the 17 points come from ("Công văn 244/CĐSQG-CSS,
 /// 05/3/2023"), and who issued it.
 pub fn source(lang: Lang) -> (&'static str, &'static str) {
@@ -254,9 +269,24 @@ mod tests {
         assert_eq!(ui(Lang::Vi, Ui::Flip), "Lật thẻ");
         assert_eq!(ui(Lang::En, Ui::Flip), "Flip card");
         assert_eq!(
-            ui(Lang::En, Ui::LinkNotCopied),
+            ui(Lang::En, Ui::ViewQuiz),
             all_ui_strings(Lang::En)[Ui::KEYS.len() - 1]
         );
+    }
+
+    #[test]
+    fn the_self_check_s_words_are_found_by_name_and_by_card() {
+        assert_eq!(quiz_ui(Lang::Vi, QuizUi::Retry), "Làm lại");
+        assert_eq!(quiz_ui(Lang::En, QuizUi::Retry), "Try again");
+        assert_eq!(
+            statement(Lang::Vi, 1, Part::Before),
+            "Tập trung mang lại giá trị cho nhà quản lý nhiều hơn. Phục vụ nhà quản lý, làm dễ việc cho nhà quản lý."
+        );
+        assert_eq!(
+            statement(Lang::En, 1, Part::After),
+            "Focuses on bringing value to users, to customers, to citizens. Puts citizens at the centre. Puts users, the people who use the service, at the centre."
+        );
+        assert_eq!(statement(Lang::Vi, 17, Part::Before), cds17_content::NO_STATEMENT);
     }
 
     #[test]

@@ -40,3 +40,27 @@ pub(crate) fn focus_without_scrolling(element: &HtmlElement) {
     // Focus fails only on an element that has left the page: nothing to do.
     let _ = element.focus_with_options(&options);
 }
+
+/// Moves focus to the element `selector` finds inside `within`, once the
+/// DOM shows the changes made so far (it may be hidden until then).
+#[cfg(any(feature = "csr", feature = "self-check"))]
+pub(crate) fn focus_later(within: Element, selector: &'static str) {
+    after_render(Box::new(move || {
+        let found = within.query_selector(selector).ok().flatten();
+        if let Some(element) = found.and_then(|found| found.dyn_into::<HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    }));
+}
+
+/// Random bytes from the browser's `crypto.getRandomValues`, for drawing a
+/// round of the self-check. Where it fails (never, in a browser that runs
+/// wasm), the bytes stay zero: the round is still a valid one.
+#[cfg(any(feature = "csr", feature = "self-check"))]
+pub(crate) fn random_bytes() -> crate::state::quiz::Random {
+    let mut bytes = crate::state::quiz::Random::default();
+    if let Some(crypto) = web_sys::window().and_then(|window| window.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}

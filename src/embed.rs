@@ -25,8 +25,8 @@ use crate::content;
 use crate::deeplink::CardLinks;
 use crate::dom::{after_render, focus_card_later};
 use crate::i18n::Lang;
-use crate::options::{self, Options, Theme};
-use crate::state::{Controller, Small, WidgetEvent};
+use crate::options::{self, Options, Theme, View};
+use crate::state::{Controller, Side, Small, WidgetEvent};
 
 struct Mounted {
     id: u32,
@@ -89,11 +89,18 @@ mod verb {
     pub const DESTROY: u8 = 5;
     /// Show a card, scroll it into view and move focus to it.
     pub const REVEAL: u8 = 6;
+    /// Show the view numbered `value`: deck, grid, quiz.
+    pub const SET_VIEW: u8 = 7;
+    /// Open the deck at the card `value & 31`, turned to its back if bit 5
+    /// is set, scrolled into view and focused: the self-check's "see the
+    /// card".
+    pub const OPEN_CARD: u8 = 8;
 }
 
-/// Runs one verb on the widget `id`, with `value` the card (1..=17) or the
-/// language (0 `vi`, 1 `en`) it takes, which the loader has checked. A
-/// widget that is gone (a handle used after `destroy()`) ignores it.
+/// Runs one verb on the widget `id`, with `value` the card (1..=17), the
+/// language (0 `vi`, 1 `en`) or the view (0 deck, 1 grid, 2 quiz) it
+/// takes, which the loader has checked. A widget that is gone (a handle
+/// used after `destroy()`) ignores it.
 #[wasm_bindgen]
 pub fn command(id: u32, verb: u8, value: u8) -> Result<(), JsValue> {
     if verb == verb::DESTROY {
@@ -110,8 +117,18 @@ pub fn command(id: u32, verb: u8, value: u8) -> Result<(), JsValue> {
         verb::PREVIOUS => controller.previous(),
         verb::FLIP => controller.flip(),
         verb::SET_LANG => controller.set_lang(Lang::from_u8(value)),
-        verb::REVEAL => {
-            controller.go_to(value);
+        verb::SET_VIEW => controller.set_view(View::from_u8(value)),
+        verb::REVEAL | verb::OPEN_CARD => {
+            if verb == verb::REVEAL {
+                controller.go_to(value);
+            } else {
+                let side = if value & 32 != 0 {
+                    Side::After
+                } else {
+                    Side::Before
+                };
+                controller.open_card(value & 31, side);
+            }
             focus_card_later(found.mount_point, controller.current(), true);
         }
         _ => {}
@@ -302,6 +319,16 @@ fn on_widget_event(id: u32, event: WidgetEvent) {
     let (name, card, extra) = match event {
         WidgetEvent::Change(card) => ("cds17:change", card, JsValue::UNDEFINED),
         WidgetEvent::Flip(card, side) => ("cds17:flip", card, JsValue::from_str(side.code())),
+        // For the loader alone, which opens the self-check module in the
+        // self-check and keeps its language the widget's: the view and the
+        // language now shown.
+        WidgetEvent::View(_) | WidgetEvent::Lang(_) => (
+            "shown",
+            found.controller.view().to_u8(),
+            JsValue::from(found.controller.lang().to_u8()),
+        ),
+        // The self-check module tells the loader of these itself.
+        WidgetEvent::Answer { .. } | WidgetEvent::QuizEnd { .. } => return,
     };
     // After the DOM shows the change, so that a listener looking at the
     // widget sees what the event describes.

@@ -25,3 +25,8 @@ impl Lang {
 // string the components name and the data lacks is a compile error rather
 // than a blank button.
 include!(concat!(env!("OUT_DIR"), "/ui.rs"));
+
+// `enum QuizUi` and `SELF_CHECK_LINES`: the self-check's own words
+// (content/self-check.toml and each card's statements), compiled in. Only
+// the self-check module reads them.
+include!(concat!(env!("OUT_DIR"), "/self_check.rs"));

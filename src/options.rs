@@ -16,6 +16,8 @@ pub enum View {
     Deck,
     /// All 17 cards at once.
     Grid,
+    /// The self-check: ten statements to tell apart.
+    Quiz,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,6 +34,7 @@ impl View {
         match self {
             View::Deck => "deck",
             View::Grid => "grid",
+            View::Quiz => "quiz",
         }
     }
 }

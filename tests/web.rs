@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cds17::content::ui;
+use cds17::content::{self, ui, Part};
 use cds17::i18n::Ui;
 use cds17::{Explainer, Lang, Options, Side, View, WidgetEvent};
 use gloo_timers::future::TimeoutFuture;
@@ -267,7 +267,7 @@ async fn the_grid_shows_every_card_and_keeps_each_side() {
         ..at(2)
     });
     widget.flip(2).await;
-    widget.click(".cds17-switch:last-child button:last-child").await;
+    widget.click(".cds17-switch:last-child button:nth-child(2)").await;
     assert_eq!(
         widget.find(".cds17-root").get_attribute("data-view").as_deref(),
         Some("grid")
@@ -305,4 +305,258 @@ async fn unmounting_takes_the_widget_away_and_it_tells_nothing_more() {
     button.click();
     settle().await;
     assert!(events.borrow().is_empty());
+}
+
+fn self_check() -> Options {
+    Options {
+        view: View::Quiz,
+        ..Options::default()
+    }
+}
+
+fn text_of(widget: &Widget, selector: &str) -> String {
+    widget.find(selector).text_content().unwrap()
+}
+
+fn is_hidden(widget: &Widget, selector: &str) -> bool {
+    widget.find(selector).has_attribute("hidden")
+}
+
+fn press(element: &HtmlElement, key: &str) -> KeyboardEvent {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let press = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&press).unwrap();
+    press
+}
+
+fn focused() -> web_sys::Element {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_self_check_round_asks_ten_statements_and_says_each_verdict_in_words() {
+    let widget = Widget::mount(self_check());
+    settle().await;
+    let mut right = 0;
+    let mut missed = Vec::new();
+    let mut cards = Vec::new();
+    for question in 1..=10u8 {
+        assert_eq!(
+            text_of(&widget, ".cds17-quiz-progress"),
+            format!("Câu {question}/10")
+        );
+        assert!(is_hidden(&widget, ".cds17-feedback"));
+        let statement = text_of(&widget, ".cds17-statement");
+        // Alternate the answers, so that some are right and some wrong.
+        let chosen = if question % 2 == 0 {
+            Side::Before
+        } else {
+            Side::After
+        };
+        let button = if chosen == Side::Before {
+            ".cds17-answer-before"
+        } else {
+            ".cds17-answer-after"
+        };
+        widget.click(button).await;
+        widget.click(button).await;
+        let told = widget.told();
+        let [WidgetEvent::Answer {
+            card,
+            side,
+            chosen: said,
+        }] = told[..1]
+        else {
+            panic!("no answer told: {told:?}");
+        };
+        assert_eq!(said, chosen);
+        assert_eq!(
+            told.len(),
+            if question == 10 { 2 } else { 1 },
+            "one answer, however many clicks"
+        );
+        assert!(!cards.contains(&card), "card {card} asked twice");
+        cards.push(card);
+        let part = if side == Side::After {
+            Part::After
+        } else {
+            Part::Before
+        };
+        assert_eq!(statement, content::statement(Lang::Vi, card, part));
+        assert!(!is_hidden(&widget, ".cds17-feedback"));
+        let verdict = text_of(&widget, ".cds17-verdict");
+        let label = ui(
+            Lang::Vi,
+            if side == Side::After {
+                Ui::AfterLabel
+            } else {
+                Ui::BeforeLabel
+            },
+        );
+        if side == chosen {
+            right += 1;
+            assert_eq!(verdict, format!("Đúng. Ý này nói về: {label}"));
+        } else {
+            missed.push(card);
+            assert_eq!(verdict, format!("Chưa đúng. Ý này nói về: {label}"));
+        }
+        if question == 10 {
+            assert_eq!(
+                told[1],
+                WidgetEvent::QuizEnd {
+                    score: right,
+                    total: 10
+                },
+                "the end, with the last answer"
+            );
+        }
+        assert_eq!(widget.live_region(), verdict);
+        assert_eq!(
+            text_of(&widget, ".cds17-feedback .cds17-title"),
+            content::card_text(card, Lang::Vi).title
+        );
+        widget.click(".cds17-quiz-next").await;
+    }
+    assert_eq!(widget.told(), [], "nothing more is told at the result");
+    assert!(is_hidden(&widget, ".cds17-quiz-question"));
+    assert_eq!(text_of(&widget, ".cds17-quiz-score"), format!("{right}/10"));
+    let listed: Vec<String> = (1..=17)
+        .filter(|n| {
+            !widget
+                .find(&format!(".cds17-review li:nth-child({n})"))
+                .has_attribute("hidden")
+        })
+        .map(|n| n.to_string())
+        .collect();
+    missed.sort_unstable();
+    assert_eq!(listed, missed.iter().map(u8::to_string).collect::<Vec<_>>());
+    assert!(
+        focused().class_list().contains("cds17-quiz-end"),
+        "focus is on the result"
+    );
+    widget.click(".cds17-quiz-retry").await;
+    assert_eq!(text_of(&widget, ".cds17-quiz-progress"), "Câu 1/10");
+    assert!(is_hidden(&widget, ".cds17-quiz-end"));
+    assert!(focused().class_list().contains("cds17-statement"));
+}
+
+#[wasm_bindgen_test]
+async fn keys_1_and_2_answer_and_focus_goes_to_the_feedback_then_the_next_statement() {
+    let widget = Widget::mount(self_check());
+    settle().await;
+    let statement = widget.find(".cds17-statement");
+    statement.focus().unwrap();
+    assert!(press(&statement, "2").default_prevented());
+    settle().await;
+    assert!(matches!(
+        widget.told()[..],
+        [WidgetEvent::Answer {
+            chosen: Side::After,
+            ..
+        }]
+    ));
+    assert!(focused().class_list().contains("cds17-feedback"));
+    let next = widget.find(".cds17-quiz-next");
+    next.focus().unwrap();
+    next.click();
+    settle().await;
+    assert!(focused().class_list().contains("cds17-statement"));
+    assert_eq!(text_of(&widget, ".cds17-quiz-progress"), "Câu 2/10");
+    assert!(press(&widget.find(".cds17-statement"), "1").default_prevented());
+    settle().await;
+    assert!(matches!(
+        widget.told()[..],
+        [WidgetEvent::Answer {
+            chosen: Side::Before,
+            ..
+        }]
+    ));
+    assert!(!press(&widget.find(".cds17-statement"), "ArrowRight").default_prevented());
+}
+
+#[wasm_bindgen_test]
+async fn a_language_switch_in_the_middle_of_a_round_keeps_the_round_and_its_score() {
+    let widget = Widget::mount(self_check());
+    settle().await;
+    widget.click(".cds17-answer-before").await;
+    let told = widget.told();
+    let [WidgetEvent::Answer { side, .. }] = told[..] else {
+        panic!("no answer told");
+    };
+    widget.click(".cds17-quiz-next").await;
+    let vi_statement = text_of(&widget, ".cds17-statement");
+    widget.click("button[lang=\"en\"]").await;
+    assert_eq!(text_of(&widget, ".cds17-quiz-progress"), "Question 2/10");
+    assert_ne!(text_of(&widget, ".cds17-statement"), vi_statement);
+    widget.click("button[lang=\"vi\"]").await;
+    assert_eq!(text_of(&widget, ".cds17-statement"), vi_statement);
+    for _ in 2..=10 {
+        widget.click(".cds17-answer-before").await;
+        widget.click(".cds17-quiz-next").await;
+    }
+    let score: u8 = text_of(&widget, ".cds17-quiz-score")
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let ended = widget.told();
+    let Some(WidgetEvent::QuizEnd {
+        score: told_score,
+        total: 10,
+    }) = ended.last().copied()
+    else {
+        panic!("no end told: {ended:?}");
+    };
+    assert_eq!(score, told_score);
+    let first_right = u8::from(side == Side::Before);
+    let rest_right = ended
+        .iter()
+        .filter(|event| {
+            matches!(
+                event,
+                WidgetEvent::Answer {
+                    side: Side::Before,
+                    ..
+                }
+            )
+        })
+        .count() as u8;
+    assert_eq!(score, first_right + rest_right);
+}
+
+#[wasm_bindgen_test]
+async fn seeing_the_card_opens_the_deck_at_it_turned_to_the_side_asked() {
+    let widget = Widget::mount(self_check());
+    settle().await;
+    widget.click(".cds17-answer-after").await;
+    let told = widget.told();
+    let [WidgetEvent::Answer { card, side, .. }] = told[..] else {
+        panic!("no answer told");
+    };
+    widget.click(".cds17-quiz-see").await;
+    assert_eq!(
+        widget.find(".cds17-root").get_attribute("data-view").as_deref(),
+        Some("deck")
+    );
+    assert_eq!(widget.shown_card(), card.to_string());
+    assert_eq!(widget.is_flipped(card), side == Side::After);
+    assert!(widget.container.query_selector(".cds17-quiz").unwrap().is_none());
+    settle().await;
+    assert_eq!(
+        focused()
+            .closest(".cds17-card")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-card"),
+        Some(card.to_string())
+    );
 }

@@ -10,7 +10,27 @@
 // page, no promise of ours is left rejected, and a placeholder that cannot
 // get the widget shows its own content, or a link to the full explainer.
 import startWasm, { add_text, command, mount, unmount } from './glue.js';
-import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf, cutShort, langOf, readOptions } from './options.js';
+import startQuiz, {
+  add_text as quizAddText,
+  close as quizClose,
+  open as quizOpen,
+  set_lang as quizSetLang,
+  stylesheet as quizStylesheet,
+} from './quiz-glue.js';
+import {
+  CARD_COUNT,
+  OPTION_NAMES,
+  QUIZ,
+  QUIZ_HASH,
+  THEME_CODES,
+  VIEW_CODES,
+  cardFromHash,
+  cardOf,
+  cutShort,
+  langOf,
+  readOptions,
+  viewOf,
+} from './options.js';
 
 (function () {
   var w = window;
@@ -40,6 +60,10 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   // the first paint needs them, and the wasm takes them from here. English
   // is a file beside the wasm, fetched when a widget needs it.
   var WORDS_VI = '__CDS17_WORDS_VI__';
+  // The self-check module: fetched the first time a widget on the page
+  // opens the self-check, and by no one else (src/self_check.rs).
+  var QUIZ_WASM = '__CDS17_QUIZ_WASM__';
+  var QUIZ_INTEGRITY = '__CDS17_QUIZ_WASM_INTEGRITY__';
   var TEXT_FILES = { en: '__CDS17_TEXT_EN__' };
   var TEXT_INTEGRITY = { en: '__CDS17_TEXT_EN_INTEGRITY__' };
   var LANGS = ['vi', 'en'];
@@ -123,6 +147,61 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
       });
   }
 
+  // The self-check module and its stylesheet, once for the page. A failed
+  // fetch is tried again the next time a widget opens the self-check.
+  var quiz = null;
+  function quizModule() {
+    if (!quiz) {
+      quiz = startQuiz({
+        module_or_path: fetch(base + QUIZ_WASM, { credentials: 'omit', integrity: QUIZ_INTEGRITY }),
+      }).then(function () {
+        return constructed(quizStylesheet());
+      });
+      quiz.catch(function () {
+        quiz = null;
+      });
+    }
+    return quiz;
+  }
+
+  // The widget says which view and language it shows (src/embed.rs). In
+  // the self-check, the module mounts into the widget's .cds17-quiz-host,
+  // once: left for the deck and opened again, it is as the visitor left it,
+  // kept in the widget's language meanwhile.
+  function shown(element, widget, view, lang) {
+    if (view !== QUIZ && !widget.quiz) return;
+    Promise.all([quizModule(), text(LANGS[lang])])
+      .then(function (got) {
+        if (widgets.get(element) !== widget || !live.has(element)) return;
+        quizAddText(lang, got[1]);
+        if (widget.quiz) return quizSetLang(widget.id, lang);
+        var host = widget.mount.querySelector('.cds17-quiz-host');
+        if (!host) return;
+        var shadow = element.shadowRoot;
+        if (typeof got[0] === 'string') {
+          var style = d.createElement('style');
+          style.textContent = got[0];
+          shadow.appendChild(style);
+        } else {
+          shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.concat(got[0]);
+        }
+        widget.quiz = true;
+        quizOpen(widget.id, host, lang, function (name, card, value) {
+          // "See the card": the widget opens the deck there (verb 8).
+          if (name === 'see') return widget.wasm.command(widget.id, 8, card | (value << 5));
+          var detail = { score: card, total: value };
+          // Bit 0: the statement's side, bit 1: the answer chosen, set for "after".
+          if (name === 'answer') {
+            detail = { card: card, side: SIDES[value & 1], chosen: SIDES[value >> 1], correct: (value & 1) === value >> 1 };
+          }
+          element.dispatchEvent(new CustomEvent('cds17:' + name, { bubbles: true, composed: true, detail: detail }));
+        });
+      })
+      .catch(function (error) {
+        warn('the self-check could not be loaded.', error);
+      });
+  }
+
   // The state a widget starts in: its options (www/options.js), and for
   // the widget that follows the page's address, #cds17-N. The first widget
   // that does not say otherwise follows it, reading it now and writing it
@@ -134,6 +213,7 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
     if (start.follows && !deeplinkOwner) deeplinkOwner = element;
     start.reveal = start.follows ? hashCard() : 0;
     if (start.reveal) start.card = start.reveal;
+    if (start.follows && location.hash === QUIZ_HASH) start.view = QUIZ;
     return start;
   }
 
@@ -152,7 +232,7 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   // the host's own is left alone.
   function writeHash(card) {
     var hash = card > 1 ? '#cds17-' + card : '';
-    if (hash ? location.hash === hash : !cardFromHash(location.hash)) return;
+    if (hash ? location.hash === hash : !cardFromHash(location.hash) && location.hash !== QUIZ_HASH) return;
     try {
       history.replaceState(history.state, '', hash || location.pathname + location.search);
     } catch (ignored) {
@@ -164,8 +244,12 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   // share, there while they are.
   var following = [];
   function onHashChange() {
-    var card = hashCard();
-    for (var i = 0; card && i < following.length; i++) following[i][0].command(following[i][1], 6, card);
+    var quiz = location.hash === QUIZ_HASH;
+    var card = quiz ? 0 : hashCard();
+    for (var i = 0; i < following.length; i++) {
+      if (quiz) following[i][0].command(following[i][1], 7, QUIZ);
+      else if (card) following[i][0].command(following[i][1], 6, card);
+    }
   }
   function follow(wasm, id, on) {
     following = following.filter(function (entry) {
@@ -230,9 +314,11 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   }
 
   // The number of a state among those painted (xtask/src/paint.rs), which
-  // the wasm reads back (src/options.rs).
+  // the wasm reads back (src/options.rs). The self-check paints the deck,
+  // hidden (see frame).
   function paintedState(start) {
-    return (start.lang * PAINT.views.length + start.view) * CARD_COUNT + start.card - 1;
+    var view = start.view === QUIZ ? 0 : start.view;
+    return (start.lang * PAINT.views.length + view) * CARD_COUNT + start.card - 1;
   }
 
   // What the loader knows of each placeholder it has given a frame.
@@ -318,14 +404,15 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
     var shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
     var start = startOf(element, options, query);
     var mount = d.createElement('div');
-    mount.className = 'cds17-mount';
+    // A self-check shows its frame until the wasm has drawn its round.
+    mount.className = start.view === QUIZ ? 'cds17-mount cds17-unpainted' : 'cds17-mount';
     widget = { mount: mount, start: start, painted: false, queue: [] };
     widgets.set(element, widget);
     if (!repaint(widget)) {
       var root = d.createElement('div');
       root.className = 'cds17-root cds17-pending';
       root.setAttribute('lang', LANGS[start.lang]);
-      root.setAttribute('data-view', VIEW_CODES[start.view]);
+      root.setAttribute('data-view', VIEW_CODES[start.view === QUIZ ? 0 : start.view]);
       root.setAttribute('data-theme', THEME_CODES[start.theme]);
       mount.appendChild(root);
     }
@@ -418,6 +505,9 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
     if (widget.start.follows) follow(wasm, id, true);
     // Following a deep link: the card scrolls into view and takes focus.
     if (widget.start.reveal) wasm.command(id, 6, widget.start.reveal);
+    // The self-check opens before the browser paints again.
+    if (widget.start.view === QUIZ) wasm.command(id, 7, QUIZ);
+    widget.mount.classList.remove('cds17-unpainted');
     var root = widget.mount.firstChild;
     if (root) root.removeAttribute('aria-busy');
     var waiting = widget.mount.querySelectorAll('[data-cds17-waiting]');
@@ -445,6 +535,7 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   function takeDown(element) {
     var widget = widgets.get(element);
     if (widget && widget.wasm) follow(widget.wasm, widget.id, false);
+    if (widget && widget.quiz) quizClose(widget.id);
     if (widget) clearTimeout(widget.replay);
     if (deeplinkOwner === element) deeplinkOwner = null;
     stopListening(element);
@@ -469,6 +560,7 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
       prev: verb(2),
       flip: verb(3),
       setLang: verb(4, langOf, "setLang() takes 'vi' or 'en'"),
+      setView: verb(7, viewOf, "setView() takes 'deck', 'grid' or 'quiz'"),
       // Safe to call again, and on a handle whose widget is long gone.
       destroy: function () {
         var widget = widgets.get(element);
@@ -483,22 +575,27 @@ import { CARD_COUNT, OPTION_NAMES, THEME_CODES, VIEW_CODES, cardFromHash, cardOf
   // <style> in each shadow root.
   var sheet;
   function stylesheet() {
-    if (!sheet) {
-      try {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(STYLESHEET);
-      } catch (error) {
-        sheet = STYLESHEET;
-      }
-    }
+    if (!sheet) sheet = constructed(STYLESHEET);
     return sheet;
+  }
+
+  function constructed(text) {
+    try {
+      var made = new CSSStyleSheet();
+      made.replaceSync(text);
+      return made;
+    } catch (error) {
+      return text;
+    }
   }
 
   // The widget's events, dispatched on the placeholder when the wasm says:
   // cds17:ready { version, lang, card }, cds17:change { card } and
   // cds17:flip { card, side }.
+  var SIDES = ['before', 'after'];
   function emit(element, name, card, extra) {
     var widget = widgets.get(element);
+    if (name === 'shown') return widget && shown(element, widget, card, extra);
     if (name === 'cds17:change' && widget && widget.start.follows) writeHash(card);
     var detail = { card: card };
     if (name === 'cds17:ready') detail = { version: VERSION, lang: extra, card: card };

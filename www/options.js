@@ -13,7 +13,13 @@
 // The options, in the order the spec lists them, with their values; the
 // first is the default. `card` and `deeplink` are read by functions below.
 export var OPTION_NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
-export var VIEW_CODES = ['deck', 'grid'];
+export var VIEW_CODES = ['deck', 'grid', 'quiz'];
+// The self-check's deep link, beside #cds17-N.
+export var QUIZ_HASH = '#cds17-quiz';
+// The view the loader paints before the wasm: the self-check is drawn at
+// random, so it is not prerendered, and its widget paints the deck hidden
+// (the frame shows) until the wasm opens the round.
+export var QUIZ = 2;
 export var THEME_CODES = ['light', 'dark', 'auto'];
 export var CARD_COUNT = 17;
 var DEFAULTS = {
@@ -41,6 +47,11 @@ export function cardOf(value) {
 // whitespace; -1 if none.
 function keywordOf(value, keywords) {
   return typeof value === 'string' ? keywords.indexOf(value.trim().toLowerCase()) : -1;
+}
+
+// `deck`, `grid` or `quiz`: 0, 1 or 2; -1 for anything else.
+export function viewOf(value) {
+  return keywordOf(value, VIEW_CODES);
 }
 
 // `on`/`off` or a boolean: true or false; null for anything else.
@@ -99,7 +110,7 @@ export function readOptions(element, query, script, warn) {
 // Reads location.hash: the card of `#cds17-N`, 0 for a hash that is not ours
 // (empty, or the host page's own anchor), -1 for ours with a bad number.
 export function cardFromHash(hash) {
-  if (hash.slice(0, 7) !== '#cds17-') return 0;
+  if (hash.slice(0, 7) !== '#cds17-' || hash === QUIZ_HASH) return 0;
   var digits = hash.slice(7);
   return /^\d+$/.test(digits) ? cardOf(digits) || -1 : -1;
 }

@@ -1,6 +1,6 @@
 //! The one model of cds17's content: `cards.toml` (the 17 cards, vi and en,
-//! with their provenance and corrections) and `ui.toml` (every other word
-//! the widget shows), read here and nowhere else. `build.rs` writes the
+//! with their provenance and corrections), `ui.toml` (every other word
+//! the widget shows) and `self-check.toml` (the self-check's own words), read here and nowhere else. `build.rs` writes the
 //! widget's text files with it, `xtask` the pages and images, and the tests
 //! check the data against the appendix with it.
 //!
@@ -21,6 +21,9 @@ pub struct Content {
     /// From `ui.toml`.
     #[serde(skip)]
     pub ui: Vec<UiString>,
+    /// From `self-check.toml`.
+    #[serde(skip)]
+    pub self_check_ui: Vec<UiString>,
 }
 
 /// Where the 17 points come from.
@@ -108,18 +111,25 @@ pub fn folder() -> PathBuf {
 }
 
 /// The files this reads, for a build script to watch.
-pub fn files() -> [PathBuf; 2] {
-    [folder().join("cards.toml"), folder().join("ui.toml")]
+pub fn files() -> [PathBuf; 3] {
+    [
+        folder().join("cards.toml"),
+        folder().join("ui.toml"),
+        folder().join("self-check.toml"),
+    ]
 }
 
 /// Reads and checks the content.
 pub fn load() -> Result<Content, String> {
-    let [cards, ui] = files();
+    let [cards, ui, self_check_ui] = files();
     let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
     let mut content: Content =
         toml::from_str(&read(&cards)?).map_err(|e| format!("content/cards.toml: {e}"))?;
     let ui: Ui = toml::from_str(&read(&ui)?).map_err(|e| format!("content/ui.toml: {e}"))?;
     content.ui = ui.string;
+    let self_check_ui: Ui =
+        toml::from_str(&read(&self_check_ui)?).map_err(|e| format!("content/self-check.toml: {e}"))?;
+    content.self_check_ui = self_check_ui.string;
     content.check()?;
     Ok(content)
 }
@@ -197,7 +207,8 @@ impl Content {
             }
         }
         for lang in LANGS {
-            for (what, line) in self.text_file_lines(lang) {
+            let lines = self.text_file_lines(lang).into_iter();
+            for (what, line) in lines.chain(self.self_check_lines(lang)) {
                 if line.is_empty() || line.contains('\n') {
                     return Err(format!("{what} is empty or has a line break"));
                 }
@@ -244,4 +255,35 @@ impl Content {
         }
         lines
     }
+
+    /// The self-check's words in `lang`, which build.rs compiles into the
+    /// self-check module (never into the widget's text files): its UI
+    /// strings in the order of `self-check.toml`, then each card's two
+    /// statements, front then back, card after card; a side with no
+    /// statement is [`NO_STATEMENT`], which is never shown.
+    pub fn self_check_lines(&self, lang: &str) -> Vec<(String, &str)> {
+        let mut lines = Vec::new();
+        for string in &self.self_check_ui {
+            lines.push((
+                format!("content/self-check.toml: {}.{lang}", string.key),
+                string.text(lang),
+            ));
+        }
+        for card in &self.cards {
+            for statement in &card.statements {
+                let line = match statement.skip {
+                    Some(_) => NO_STATEMENT,
+                    None => statement.text(lang),
+                };
+                lines.push((
+                    format!("card {} statement.{}.{lang}", card.number, statement.side),
+                    line,
+                ));
+            }
+        }
+        lines
+    }
 }
+
+/// What the self-check's words hold for a side with no statement.
+pub const NO_STATEMENT: &str = "-";

@@ -15,8 +15,8 @@ use crate::i18n::Ui;
 use crate::options::Options;
 use crate::state::{provide_controller, Controller, WidgetEvent};
 
-/// The 17 differences as flip cards, with navigation, a grid view and a
-/// language switch.
+/// The 17 differences as flip cards, with navigation, a grid view, a
+/// self-check and a language switch.
 ///
 /// ```no_run
 /// use cds17::{Explainer, Options};
@@ -75,6 +75,7 @@ pub fn Explainer(
                 <Toolbar />
             </header>
             <Cards />
+            {quiz_host(controller)}
             <SourceLine card_links=card_links />
             // "Thẻ 5/17, mặt Chuyển đổi số": where the visitor is, after each
             // move or flip. Polite, so it never interrupts.
@@ -111,13 +112,48 @@ fn handle_key(controller: Controller, event: &KeyboardEvent) {
         return;
     }
     event.prevent_default();
-    // The card that had focus is now hidden; keep focus on the card the
-    // visitor moved to instead of losing it to the page.
-    let was_on_card = target.is_some_and(|el| el.closest(".cds17-card").ok().flatten().is_some());
     let root = event
         .current_target()
         .and_then(|root| root.dyn_into::<Element>().ok());
+    // The card that had focus is now hidden; keep focus on the card the
+    // visitor moved to instead of losing it to the page.
+    let was_on_card = target.is_some_and(|el| el.closest(".cds17-card").ok().flatten().is_some());
     if let (true, Some(root)) = (was_on_card, root) {
         focus_card_later(root, controller.current(), false);
+    }
+}
+
+/// Where the self-check shows, in place of the cards. `cds17.js` leaves it
+/// empty, and the self-check module, which the loader fetches when a
+/// visitor first opens the self-check, mounts into it: a visitor who never
+/// opens it downloads none of it. A Rust site's build renders it here.
+#[cfg(not(feature = "csr"))]
+fn quiz_host(_: Controller) -> impl IntoView {
+    view! { <div class="cds17-quiz-host"></div> }
+}
+
+#[cfg(feature = "csr")]
+fn quiz_host(controller: Controller) -> impl IntoView {
+    use super::quiz::Quiz;
+    use crate::options::View;
+    use leptos::callback::UnsyncCallback;
+
+    let view = controller.view_signal();
+    let lang = controller.lang_signal();
+    let on_event = UnsyncCallback::new(move |event| {
+        if controller.on_quiz_event(event) {
+            // The card asked to be seen takes focus, in this widget.
+            let root = document()
+                .active_element()
+                .and_then(|focused| focused.closest(".cds17-root").ok().flatten());
+            if let Some(root) = root {
+                focus_card_later(root, controller.current(), true);
+            }
+        }
+    });
+    view! {
+        <div class="cds17-quiz-host">
+            {move || (view.get() == View::Quiz).then(|| view! { <Quiz lang=lang on_event=on_event /> })}
+        </div>
     }
 }

@@ -42,12 +42,18 @@ pub(crate) fn Toolbar() -> impl IntoView {
                     view.is(View::Grid),
                     act(controller, |c| c.set_view(View::Grid)),
                 )}
+                {switch(
+                    None,
+                    ui_text(lang, Ui::ViewQuiz),
+                    view.is(View::Quiz),
+                    act(controller, |c| c.set_view(View::Quiz)),
+                )}
             </div>
         </div>
     }
 }
 
-/// One of the four switch buttons. One shape for all four: each distinct
+/// One of the five switch buttons. One shape for all five: each distinct
 /// element shape costs visitors its own build code.
 fn switch(lang: Option<&'static str>, label: Text, pressed: Flag, on_click: OnClick) -> impl IntoView {
     view! {

@@ -6,6 +6,8 @@
 
 pub mod quiz;
 
+use quiz::QuizEvent;
+
 use std::marker::PhantomData;
 
 use leptos::callback::{Callable, UnsyncCallback};
@@ -40,6 +42,16 @@ pub enum WidgetEvent {
     Change(u8),
     /// This card was flipped and now shows this side.
     Flip(u8, Side),
+    /// A self-check answer: the statement was this card's `side`, and the
+    /// visitor chose `chosen`.
+    Answer { card: u8, side: Side, chosen: Side },
+    /// A self-check round is over: `score` right of `total`.
+    QuizEnd { score: u8, total: u8 },
+    /// The widget now shows this view (the self-check module opens when
+    /// it is the self-check).
+    View(View),
+    /// The widget now shows this language.
+    Lang(Lang),
 }
 
 /// A value with a handful of possible states, which fits in a `u8`.
@@ -75,10 +87,10 @@ impl Small for View {
         self as u8
     }
     fn from_u8(index: u8) -> Self {
-        if index == View::Grid as u8 {
-            View::Grid
-        } else {
-            View::Deck
+        match index {
+            1 => View::Grid,
+            2 => View::Quiz,
+            _ => View::Deck,
         }
     }
 }
@@ -271,18 +283,51 @@ impl Controller {
     /// one asked for, the widget shows it now.
     pub fn text_arrived(&self) {
         let wanted = self.wanted_lang.get_untracked();
-        if has_text(wanted) {
+        if has_text(wanted) && self.lang() != wanted {
             self.lang.set(wanted);
+            self.tell(WidgetEvent::Lang(wanted));
         }
     }
 
     pub fn set_view(&self, view: View) {
-        self.view.set(view);
+        if self.view() != view {
+            self.view.set(view);
+            self.tell(WidgetEvent::View(view));
+        }
     }
 
-    /// What ←, →, Home and End do; `false` for any other key, which the
-    /// widget leaves to the page.
+    /// Opens the deck at card `number`, turned to `side`: where a visitor
+    /// goes from the self-check to look at a card.
+    pub fn open_card(&self, number: u8, side: Side) {
+        self.set_view(View::Deck);
+        self.go_to(number);
+        if self.side(self.current()) != side {
+            self.flip_card(self.current());
+        }
+    }
+
+    /// What the widget does with what its self-check tells: answers and
+    /// the end of a round are the widget's events; a card asked for opens
+    /// in the deck (and then `true`: focus should go to it).
+    pub fn on_quiz_event(&self, event: QuizEvent) -> bool {
+        match event {
+            QuizEvent::Answer { card, side, chosen } => self.tell(WidgetEvent::Answer { card, side, chosen }),
+            QuizEvent::End { score, total } => self.tell(WidgetEvent::QuizEnd { score, total }),
+            QuizEvent::SeeCard(card, side) => {
+                self.open_card(card, side);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// What ←, →, Home and End do in the deck and the grid; `false` for
+    /// any other key, and for every key in the self-check, which reads its
+    /// own (`SelfCheck::press`).
     pub fn press(&self, key: &str) -> bool {
+        if self.view() == View::Quiz {
+            return false;
+        }
         match key {
             "ArrowRight" => self.next(),
             "ArrowLeft" => self.previous(),
@@ -446,8 +491,51 @@ mod tests {
         assert_eq!(controller.side(3), Side::After);
         controller.set_lang(Lang::Vi);
         assert_eq!(controller.lang(), Lang::Vi);
-        // A language switch is no move and no flip.
-        assert_eq!(*told.borrow(), [WidgetEvent::Flip(3, Side::After)]);
+        // A language switch is no move and no flip: only the language is told.
+        assert_eq!(
+            *told.borrow(),
+            [
+                WidgetEvent::Flip(3, Side::After),
+                WidgetEvent::Lang(Lang::En),
+                WidgetEvent::Lang(Lang::Vi)
+            ]
+        );
+    }
+
+    #[test]
+    fn in_the_self_check_the_keys_are_its_own_and_a_card_asked_for_opens_in_the_deck() {
+        let options = Options {
+            view: View::Quiz,
+            ..at(4)
+        };
+        let (_owner, controller, told) = widget(options);
+        for key in ["ArrowRight", "ArrowLeft", "Home", "End"] {
+            assert!(!controller.press(key), "{key}");
+        }
+        assert_eq!(controller.current(), 4);
+        let answer = QuizEvent::Answer {
+            card: 9,
+            side: Side::After,
+            chosen: Side::Before,
+        };
+        assert!(!controller.on_quiz_event(answer));
+        assert!(controller.on_quiz_event(QuizEvent::SeeCard(9, Side::After)));
+        assert_eq!(controller.view(), View::Deck);
+        assert_eq!(controller.current(), 9);
+        assert_eq!(controller.side(9), Side::After);
+        assert_eq!(
+            *told.borrow(),
+            [
+                WidgetEvent::Answer {
+                    card: 9,
+                    side: Side::After,
+                    chosen: Side::Before
+                },
+                WidgetEvent::View(View::Deck),
+                WidgetEvent::Change(9),
+                WidgetEvent::Flip(9, Side::After)
+            ]
+        );
     }
 
     #[test]

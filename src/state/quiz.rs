@@ -1,7 +1,11 @@
-//! A round of the self-check: ten statements, each one side of a different
-//! card, in an order and a mix of sides drawn from random bytes, and the
-//! visitor's answers. Plain data, no signals, no DOM: the self-check view
-//! keeps one round in the widget's state.
+//! The self-check's state: a [`Round`] (ten statements, each one side of a
+//! different card, in an order and a mix of sides drawn from random bytes,
+//! and the visitor's answers) as plain data, and [`SelfCheck`], the round a
+//! self-check view shows, as a signal, with the rules of answering it. No
+//! DOM: the view is `components/quiz.rs`.
+
+use leptos::callback::{Callable, UnsyncCallback};
+use leptos::prelude::*;
 
 use super::Side;
 use crate::content::{is_asked, Part, CARD_COUNT};
@@ -190,9 +194,192 @@ impl Round {
     }
 }
 
+/// What a self-check tells whoever shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizEvent {
+    /// The statement was `card`'s `side`, and the visitor chose `chosen`.
+    Answer { card: u8, side: Side, chosen: Side },
+    /// The round is over: `score` right of `total`.
+    End { score: u8, total: u8 },
+    /// The visitor asked to see `card` in the deck, turned to `side`.
+    SeeCard(u8, Side),
+}
+
+/// One self-check: the round it shows, which the visitor answers. It lives
+/// as long as its view: switching the language keeps it and its score.
+#[derive(Clone, Copy)]
+pub struct SelfCheck {
+    round: RwSignal<Round>,
+    on_event: UnsyncCallback<QuizEvent>,
+}
+
+impl SelfCheck {
+    /// A self-check with a round drawn from `random`, which tells
+    /// `on_event` each answer and the end of each round.
+    pub fn new(random: &Random, on_event: UnsyncCallback<QuizEvent>) -> Self {
+        SelfCheck {
+            round: RwSignal::new(Round::new(random)),
+            on_event,
+        }
+    }
+
+    fn tell(&self, event: QuizEvent) {
+        self.on_event.try_run(event);
+    }
+
+    /// The round as it is now, untracked.
+    pub fn round(&self) -> Round {
+        self.round.try_get_untracked().unwrap_or_default()
+    }
+
+    pub fn round_signal(&self) -> RwSignal<Round> {
+        self.round
+    }
+
+    /// Answers the statement in view; a second answer to it does nothing.
+    /// Each answer is told, and so is the end of the round, with the last.
+    pub fn answer(&self, chosen: Side) {
+        let mut round = self.round();
+        let Some((card, side)) = round.question() else {
+            return;
+        };
+        if round.answer(chosen).is_none() {
+            return;
+        }
+        self.round.try_set(round);
+        self.tell(QuizEvent::Answer { card, side, chosen });
+        if round.all_answered() {
+            self.tell(QuizEvent::End {
+                score: round.score(),
+                total: QUESTIONS,
+            });
+        }
+    }
+
+    /// On to the next statement, or to the result after the last.
+    pub fn next(&self) {
+        self.round.try_update(Round::next);
+    }
+
+    /// A new round in another order ("Làm lại"), drawn from `random`.
+    pub fn retry(&self, random: &Random) {
+        self.round.try_update(|round| *round = round.after(random));
+    }
+
+    /// 1 and 2 answer ("Ứng dụng CNTT", "Chuyển đổi số"); `false` for any
+    /// other key, which is left to the page.
+    pub fn press(&self, key: &str) -> bool {
+        match key {
+            "1" => self.answer(Side::Before),
+            "2" => self.answer(Side::After),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Asks to see `card` in the deck, turned to the side this round asked.
+    pub fn see_card(&self, card: u8) {
+        self.tell(QuizEvent::SeeCard(card, self.side_asked(card)));
+    }
+
+    /// The side `card` was asked on in this round (its front if it was not).
+    pub fn side_asked(&self, card: u8) -> Side {
+        let round = self.round();
+        (0..QUESTIONS)
+            .map(|i| round.question_at(i))
+            .find(|(asked, _)| *asked == card)
+            .map_or(Side::Before, |(_, side)| side)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
     use super::*;
+
+    fn other(side: Side) -> Side {
+        match side {
+            Side::Before => Side::After,
+            Side::After => Side::Before,
+        }
+    }
+
+    /// A self-check in a reactive owner of its own, and what it told.
+    fn self_check(seed: u32) -> (Owner, SelfCheck, Rc<RefCell<Vec<QuizEvent>>>) {
+        let owner = Owner::new();
+        let told = Rc::new(RefCell::new(Vec::new()));
+        let quiz = owner.with(|| {
+            let told = Rc::clone(&told);
+            SelfCheck::new(
+                &random(seed),
+                UnsyncCallback::new(move |event| told.borrow_mut().push(event)),
+            )
+        });
+        (owner, quiz, told)
+    }
+
+    #[test]
+    fn each_answer_is_told_once_and_the_end_of_the_round_once() {
+        let (_owner, quiz, told) = self_check(5);
+        let mut expected = Vec::new();
+        for i in 0..QUESTIONS {
+            let (card, side) = quiz.round().question().unwrap();
+            let chosen = if i < 7 { side } else { other(side) };
+            quiz.answer(chosen);
+            quiz.answer(other(chosen));
+            expected.push(QuizEvent::Answer { card, side, chosen });
+            quiz.next();
+        }
+        expected.push(QuizEvent::End { score: 7, total: 10 });
+        assert_eq!(*told.borrow(), expected);
+        assert!(quiz.round().is_over());
+        quiz.answer(Side::Before);
+        assert_eq!(
+            told.borrow().len(),
+            expected.len(),
+            "nothing is told after the end"
+        );
+    }
+
+    #[test]
+    fn keys_1_and_2_answer_and_other_keys_are_the_page_s() {
+        let (_owner, quiz, told) = self_check(9);
+        for key in ["ArrowRight", "Enter", "3", " "] {
+            assert!(!quiz.press(key), "{key}");
+        }
+        assert!(quiz.press("2"));
+        assert_eq!(quiz.round().chosen(), Some(Side::After));
+        quiz.next();
+        assert!(quiz.press("1"));
+        assert_eq!(quiz.round().chosen(), Some(Side::Before));
+        assert_eq!(told.borrow().len(), 2);
+    }
+
+    #[test]
+    fn a_retry_reshuffles_and_starts_the_score_again() {
+        let (_owner, quiz, _) = self_check(2);
+        let (_, side) = quiz.round().question().unwrap();
+        quiz.answer(side);
+        let under_way = quiz.round();
+        quiz.retry(&random(2));
+        let retried = quiz.round();
+        assert!(!retried.has_begun());
+        assert_eq!(retried.score(), 0);
+        let order = |round: Round| (0..QUESTIONS).map(|i| round.question_at(i)).collect::<Vec<_>>();
+        assert_ne!(order(retried), order(under_way));
+    }
+
+    #[test]
+    fn seeing_a_card_asks_for_the_side_its_statement_came_from() {
+        let (_owner, quiz, told) = self_check(4);
+        for i in 0..QUESTIONS {
+            let (card, side) = quiz.round().question_at(i);
+            quiz.see_card(card);
+            assert_eq!(told.borrow_mut().pop(), Some(QuizEvent::SeeCard(card, side)));
+        }
+    }
 
     /// Random bytes, the same for the same seed.
     fn random(seed: u32) -> Random {

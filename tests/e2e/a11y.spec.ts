@@ -62,6 +62,33 @@ test.describe('axe-core (WCAG 2.2 AA) inside the shadow root', () => {
     }
   }
 
+  // The self-check: its question, its feedback (after a wrong answer, the
+  // longer one) and its result, each in both languages and both themes.
+  for (const theme of ['light', 'dark'] as const) {
+    for (const lang of ['vi', 'en'] as const) {
+      test(`self-check, ${lang}, ${theme}: no violations in a question, its feedback or the result`, async ({ page }) => {
+        await page.goto(hostPage('api'));
+        await page.evaluate(async ({ lang, theme }) => {
+          await (window as any).CDS17.mount(document.getElementById('host'), { lang, view: 'quiz', theme });
+        }, { lang, theme });
+        const quiz = page.locator('#host .cds17-quiz');
+        await expect(quiz.locator('.cds17-statement')).toBeVisible();
+        const states: Record<string, unknown> = {};
+        states.question = await axe(page);
+        for (let question = 1; question <= 10; question++) {
+          await quiz.locator('.cds17-answer-before').click();
+          await expect(quiz.locator('.cds17-feedback')).toBeVisible();
+          if (question === 1) states.feedback = await axe(page);
+          await quiz.locator('.cds17-quiz-next').click();
+        }
+        await expect(quiz.locator('.cds17-quiz-end')).toBeVisible();
+        states.result = await axe(page);
+        const clean = { violations: [], incompleteContrast: [] };
+        expect(states).toEqual({ question: clean, feedback: clean, result: clean });
+      });
+    }
+  }
+
   test('with reduced motion: no violations, no unsure contrast', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await mountIn(page, { lang: 'vi', view: 'deck', theme: 'light', side: 'back' });

@@ -126,3 +126,18 @@ export async function pictureDistance(context: BrowserContext, a: Buffer, b: Buf
   await scratch.close();
   return distance;
 }
+
+/**
+ * From the next frame on, adds up the page's layout shifts (what CLS counts);
+ * the returned function reads the sum so far.
+ */
+export async function countLayoutShifts(page: Page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(() => {
+    (window as any).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as any).shifts += (entry as any).value;
+    }).observe({ type: 'layout-shift' });
+  });
+  return () => page.evaluate(() => (window as any).shifts as number);
+}

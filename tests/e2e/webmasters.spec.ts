@@ -102,6 +102,22 @@ test.describe('the embed builder', () => {
     await expect(page.locator('#copy-status')).toHaveText('Đã sao chép liên kết.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/the/9/');
   });
+
+  test('it offers the self-check: the preview opens it, and snippets (a) and (b) ask for it', async ({ page }) => {
+    await page.goto(`${WIDGET_BASE}/`);
+    await page.locator('#builder').scrollIntoViewIfNeeded();
+    await ready(page, '#builder-preview');
+    await page.locator('#builder').getByLabel('Kiểu xem').selectOption('quiz');
+    await expect(page.locator('#builder-preview .cds17-quiz .cds17-quiz-progress')).toHaveText('Câu 1/10');
+    const a = (await page.locator('#snippet-a').textContent()) ?? '';
+    expect(a).toContain('data-view="quiz"');
+    // The deck's height is held for it too, as the widget keeps it.
+    expect(a).toMatch(/^<style>[^<]*min-height|^<style>[^<]*height:/);
+    await expect(page.locator('#snippet-b')).toContainText('embed.html?view=quiz"');
+
+    await page.goto(`${hostPage('paste')}#html=${encodeURIComponent(a)}`);
+    await expect(page.locator('[data-cds17] .cds17-quiz .cds17-statement')).toBeVisible();
+  });
 });
 
 test.describe('the iframe page', () => {

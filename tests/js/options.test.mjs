@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readOptions, cardFromHash, cardOf, langOf, cutShort } from '../../www/options.js';
+import { readOptions, cardFromHash, cardOf, langOf, viewOf, cutShort, QUIZ_HASH } from '../../www/options.js';
 
 const NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
 
@@ -27,6 +27,13 @@ test('every documented value is taken', () => {
   });
   assert.deepEqual(said, []);
   assert.deepEqual(options, { lang: 1, card: 17, view: 1, theme: 2, deeplink: false });
+});
+
+test('the self-check is a view like the others: data-view="quiz", and setView() reads the same words', () => {
+  const { options, said } = read({ attributes: { 'data-view': 'quiz' } });
+  assert.deepEqual(said, []);
+  assert.equal(options.view, 2);
+  assert.deepEqual(['deck', 'grid', 'quiz', ' QUIZ ', 'slides', 2, null].map(viewOf), [0, 1, 2, 2, -1, -1, -1]);
 });
 
 test('case and surrounding spaces are forgiven', () => {
@@ -127,6 +134,9 @@ test('#cds17-N names a card; other hashes are the host’s; ours with a bad numb
   assert.equal(cardFromHash('#cds17-7'), 7);
   assert.equal(cardFromHash('#cds17-07'), 7);
   for (const hash of ['', '#', '#top', '#cds17', '#cds-7', '#CDS17-7', 'cds17-7']) assert.equal(cardFromHash(hash), 0, hash);
+  // #cds17-quiz is ours, and names no card: it opens the self-check.
+  assert.equal(QUIZ_HASH, '#cds17-quiz');
+  assert.equal(cardFromHash(QUIZ_HASH), 0);
   for (const hash of ['#cds17-', '#cds17-0', '#cds17-18', '#cds17-abc', '#cds17--3', '#cds17-7x', '#cds17-%3Cscript%3E', '#cds17- 7']) {
     assert.equal(cardFromHash(hash), -1, hash);
   }

@@ -39,6 +39,11 @@ pub fn run(args: &[String]) -> Result {
         &read_text(&work.join("words.vi.txt"))?,
         &built.wasm,
         &read(&work.join("wasm.wasm"))?,
+        &dist::Module {
+            glue: read_text(&work.join("quiz-glue.js"))?,
+            name: built.quiz_wasm.clone(),
+            wasm: read(&work.join("quiz.wasm"))?,
+        },
         &built.texts,
         true,
     )?;

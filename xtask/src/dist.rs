@@ -3,6 +3,8 @@
 //! cds17.js            the loader, with wasm-bindgen's glue folded in (stable name)
 //! cds17.<hash>.js     the same loader under an immutable name
 //! cds17.<hash>.wasm   the optimised module
+//! cds17.quiz.<hash>.wasm the self-check module, fetched when a visitor
+//!                     opens the self-check
 //! cds17.en.<hash>.txt the widget's English words (the Vietnamese ones are
 //!                     in the loader, which paints with them)
 //! index.html          the standalone page, with the embed builder
@@ -39,6 +41,9 @@ const STACK_BYTES: u32 = 128 * 1024;
 pub struct Dist {
     pub dir: PathBuf,
     pub wasm: String,
+    /// `cds17.quiz.<hash>.wasm`: the self-check module, fetched only when a
+    /// visitor opens the self-check.
+    pub quiz_wasm: String,
     /// The text files shipped beside the wasm: every language but the one
     /// the loader carries.
     pub texts: Vec<TextFile>,
@@ -94,43 +99,21 @@ pub fn build(base_url: &str) -> Result<Dist> {
         format!("{base_url}/")
     };
     let root = root();
-    let built = build_wasm()?;
     let work = root.join("target").join("cds17-dist");
     recreate(&work)?;
-    // An ES module, for esbuild to bundle into the loader: it keeps what the
-    // loader imports (the async start, the exports) and drops the rest
-    // (`initSync`). Without a default address, the loader always passes the
-    // response it fetched.
-    run_command(
-        &wasm_bindgen_path(),
-        &[
-            "--target",
-            "web",
-            "--omit-default-module-path",
-            "--no-typescript",
-            "--out-dir",
-            &path_str(&work),
-            &path_str(&built.wasm),
-        ],
-    )?;
-
-    let optimised = work.join("cds17.opt.wasm");
-    let mut wasm_opt_args = vec![
-        "-Oz",
-        "--strip-debug",
-        "--strip-producers",
-        "--strip-target-features",
-        // Last, so the names it prints are the module's final ones.
-        "--minify-imports-and-exports-and-modules",
-    ];
-    wasm_opt_args.extend_from_slice(WASM_FEATURES);
-    let input = path_str(&work.join("cds17_bg.wasm"));
-    let output = path_str(&optimised);
-    wasm_opt_args.extend_from_slice(&[input.as_str(), "-o", output.as_str()]);
-    let name_map = run_command_for_output(&path_str(&node_bin("wasm-opt")), &wasm_opt_args)?;
-    let glue = NameMap::parse(&name_map)?.apply(&read_text(&work.join("cds17.js"))?)?;
-    let wasm = read(&optimised)?;
+    // The self-check module first: both builds write the same file, and
+    // each is taken from there before the next.
+    let quiz_built = build_wasm(SELF_CHECK_FEATURES)?;
+    let (quiz_glue, quiz_wasm) = bindgen_and_optimise(&quiz_built.wasm, &work.join("quiz"))?;
+    let built = build_wasm(WIDGET_FEATURES)?;
+    let (glue, wasm) = bindgen_and_optimise(&built.wasm, &work.join("widget"))?;
     let wasm_name = format!("cds17.{}.wasm", short_hash(&wasm));
+    let quiz_wasm_name = format!("cds17.quiz.{}.wasm", short_hash(&quiz_wasm));
+    let quiz_module = Module {
+        glue: quiz_glue,
+        name: quiz_wasm_name.clone(),
+        wasm: quiz_wasm,
+    };
 
     write(&work.join("glue.js"), glue.as_bytes())?;
     write(&work.join("wasm.wasm"), &wasm)?;
@@ -157,6 +140,8 @@ pub fn build(base_url: &str) -> Result<Dist> {
             bytes: text.as_bytes().to_vec(),
         })
         .collect::<Vec<_>>();
+    write(&work.join("quiz-glue.js"), quiz_module.glue.as_bytes())?;
+    write(&work.join("quiz.wasm"), &quiz_module.wasm)?;
     let loader = loader(
         &glue,
         &built.stylesheet,
@@ -164,6 +149,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
         carried,
         &wasm_name,
         &wasm,
+        &quiz_module,
         &texts,
         false,
     )?;
@@ -172,6 +158,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let dist = root.join("dist");
     recreate(&dist)?;
     write(&dist.join(&wasm_name), &wasm)?;
+    write(&dist.join(&quiz_wasm_name), &quiz_module.wasm)?;
     for text in &texts {
         write(&dist.join(&text.name), &text.bytes)?;
     }
@@ -225,10 +212,61 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let built = Dist {
         dir: dist,
         wasm: wasm_name,
+        quiz_wasm: quiz_wasm_name,
         texts,
     };
     print_sizes(&built)?;
     Ok(built)
+}
+
+/// The widget's build for `cds17.js`: it hydrates the loader's first paint.
+const WIDGET_FEATURES: &str = "--features=hydrate";
+/// The self-check module's build (`src/self_check.rs`).
+const SELF_CHECK_FEATURES: &str = "--features=self-check";
+
+/// A wasm module as the loader gets it: wasm-bindgen's glue, with the
+/// short names applied, and the optimised module under its hashed name.
+pub struct Module {
+    pub glue: String,
+    pub name: String,
+    pub wasm: Vec<u8>,
+}
+
+/// wasm-bindgen's glue for `wasm` and the module `wasm-opt -Oz` makes of
+/// it, in `work`. An ES module, for esbuild to bundle into the loader: it
+/// keeps what the loader imports (the async start, the exports) and drops
+/// the rest (`initSync`). Without a default address, the loader always
+/// passes the response it fetched.
+fn bindgen_and_optimise(wasm: &Path, work: &Path) -> Result<(String, Vec<u8>)> {
+    recreate(work)?;
+    run_command(
+        &wasm_bindgen_path(),
+        &[
+            "--target",
+            "web",
+            "--omit-default-module-path",
+            "--no-typescript",
+            "--out-dir",
+            &path_str(work),
+            &path_str(wasm),
+        ],
+    )?;
+    let optimised = work.join("cds17.opt.wasm");
+    let mut wasm_opt_args = vec![
+        "-Oz",
+        "--strip-debug",
+        "--strip-producers",
+        "--strip-target-features",
+        // Last, so the names it prints are the module's final ones.
+        "--minify-imports-and-exports-and-modules",
+    ];
+    wasm_opt_args.extend_from_slice(WASM_FEATURES);
+    let input = path_str(&work.join("cds17_bg.wasm"));
+    let output = path_str(&optimised);
+    wasm_opt_args.extend_from_slice(&[input.as_str(), "-o", output.as_str()]);
+    let name_map = run_command_for_output(&path_str(&node_bin("wasm-opt")), &wasm_opt_args)?;
+    let glue = NameMap::parse(&name_map)?.apply(&read_text(&work.join("cds17.js"))?)?;
+    Ok((glue, read(&optimised)?))
 }
 
 /// Where the release wasm is built: a target directory of its own, since
@@ -251,7 +289,7 @@ const WASM_TARGET_DIR: &str = "target/wasm-release";
 ///   "memory access out of bounds"); 128 KiB passes every test.
 /// - Source paths lose the registry's long local prefix: the build is then
 ///   the same on every machine.
-fn build_wasm() -> Result<BuiltWasm> {
+fn build_wasm(features: &str) -> Result<BuiltWasm> {
     let registry = tools::cargo_home().join("registry").join("src");
     let rustflags = format!(
         "--remap-path-prefix={}=crates -C link-arg=-zstack-size={STACK_BYTES} \
@@ -270,7 +308,7 @@ fn build_wasm() -> Result<BuiltWasm> {
         WASM_TARGET_DIR,
         // Without `bundled-text`: the loader carries or fetches the words.
         "--no-default-features",
-        "--features=hydrate",
+        features,
         "-Zbuild-std=std,panic_abort",
         "--message-format=json-render-diagnostics",
     ];
@@ -300,12 +338,21 @@ fn build_wasm() -> Result<BuiltWasm> {
         })
         .find_map(|message| message["out_dir"].as_str().map(PathBuf::from))
         .ok_or("cargo did not say where the cds17 build script wrote its output")?;
+    // Kept apart from the next build's, under the name wasm-bindgen's glue
+    // takes from it (`cds17_bg.js`, which `names.rs` expects).
+    let built = root()
+        .join(WASM_TARGET_DIR)
+        .join(WASM_TARGET)
+        .join("release")
+        .join("cds17.wasm");
+    let kept_dir = root()
+        .join(WASM_TARGET_DIR)
+        .join(features.trim_start_matches("--features="));
+    recreate(&kept_dir)?;
+    let kept = kept_dir.join("cds17.wasm");
+    write(&kept, &read(&built)?)?;
     Ok(BuiltWasm {
-        wasm: root()
-            .join(WASM_TARGET_DIR)
-            .join(WASM_TARGET)
-            .join("release")
-            .join("cds17.wasm"),
+        wasm: kept,
         stylesheet: read_text(&out_dir.join("widget.css"))?,
         texts: cds17_content::LANGS
             .iter()
@@ -327,7 +374,8 @@ struct BuiltWasm {
 pub const LOADER_LANG: &str = "vi";
 
 /// The loader: `www/loader.js`, bundled by esbuild with what it imports
-/// (`www/options.js` and wasm-bindgen's glue, which is tree-shaken), with
+/// (`www/options.js`, wasm-bindgen's glue of the widget and that of the
+/// self-check module, both tree-shaken), with
 /// the stylesheet, the first paint and the Vietnamese words filled in,
 /// minified. The stylesheet is a JavaScript string rather than data in the
 /// wasm: the browser takes it as it is, where from the wasm it would be
@@ -342,6 +390,7 @@ pub fn loader(
     words: &str,
     wasm_name: &str,
     wasm: &[u8],
+    quiz: &Module,
     texts: &[TextFile],
     inline_wasm: bool,
 ) -> Result<Vec<u8>> {
@@ -352,6 +401,7 @@ pub fn loader(
     let work = root().join("target").join("cds17-dist").join(name);
     recreate(&work)?;
     write(&work.join("glue.js"), glue.as_bytes())?;
+    write(&work.join("quiz-glue.js"), quiz.glue.as_bytes())?;
     write(&work.join("options.js"), &read(&www.join("options.js"))?)?;
     let inline = if inline_wasm {
         base64::engine::general_purpose::STANDARD.encode(wasm)
@@ -372,6 +422,8 @@ pub fn loader(
         .replace("__CDS17_VERSION__", &crate_version()?)
         .replace("__CDS17_WASM__", wasm_name)
         .replace("__CDS17_WASM_INTEGRITY__", &integrity(wasm))
+        .replace("__CDS17_QUIZ_WASM__", &quiz.name)
+        .replace("__CDS17_QUIZ_WASM_INTEGRITY__", &integrity(&quiz.wasm))
         .replace("__CDS17_WASM_INLINE__", &inline)
         .replace(
             "'__CDS17_STYLESHEET__'",
@@ -455,6 +507,7 @@ fn print_sizes(dist: &Dist) -> Result {
     println!("dist/ {:>32} {:>9} {:>9} {:>9}", "", "raw", "gzip", "brotli");
     let mut files = vec![dist.dir.join("cds17.js"), dist.dir.join(&dist.wasm)];
     files.extend(dist.texts.iter().map(|text| dist.dir.join(&text.name)));
+    files.push(dist.dir.join(&dist.quiz_wasm));
     for file in &files {
         let name = file
             .file_name()

@@ -32,7 +32,7 @@ pub fn hold_css_for(selector: &str, lang: &str) -> Result<String> {
 }
 
 fn from_reserve(reserve: &str, placeholder: &str, lang: &str) -> Result<String> {
-    let height_rule = format!(".cds17-root[lang=\"{lang}\"][data-view=\"deck\"]{{min-height:");
+    let height_rule = format!(".cds17-root[lang=\"{lang}\"]:not([data-view=\"grid\"]){{min-height:");
     let selector = if lang == "en" {
         format!("{placeholder}[data-lang=en]:not([data-view=grid])::before")
     } else {
@@ -73,8 +73,8 @@ mod tests {
     use super::*;
 
     const RESERVE_CSS: &str = "/* generated */\n\
-        .cds17-root[lang=\"vi\"][data-view=\"deck\"]{min-height:104.3em}.cds17-root[lang=\"en\"][data-view=\"deck\"]{min-height:123.2em}\n\
-        @container cds17-mount (min-width:17.5em){.cds17-root[lang=\"vi\"][data-view=\"deck\"]{min-height:87.0em}.cds17-root[lang=\"en\"][data-view=\"deck\"]{min-height:99.8em}}\n\
+        .cds17-root[lang=\"vi\"]:not([data-view=\"grid\"]){min-height:104.3em}.cds17-root[lang=\"en\"]:not([data-view=\"grid\"]){min-height:123.2em}\n\
+        @container cds17-mount (min-width:17.5em){.cds17-root[lang=\"vi\"]:not([data-view=\"grid\"]){min-height:87.0em}.cds17-root[lang=\"en\"]:not([data-view=\"grid\"]){min-height:99.8em}}\n\
         @media print{.cds17-root[data-view]{min-height:0}}\n";
 
     #[test]
