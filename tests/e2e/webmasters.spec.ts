@@ -213,25 +213,59 @@ test.describe('the card pages', () => {
   const manifest = JSON.parse(fs.readFileSync(`${DIST}/manifest.json`, 'utf8'));
   const files = new Set(distFiles());
 
-  test('there is one per card, each with its meta tags and a 1200×630 image', () => {
-    for (let n = 1; n <= 17; n++) {
-      const html = fs.readFileSync(`${DIST}/the/${n}/index.html`, 'utf8');
-      const url = `${manifest.base_url}the/${n}/`;
-      const meta = (attribute: string, name: string) =>
-        html.match(new RegExp(`<meta ${attribute}="${name}" content="([^"]*)">`))?.[1];
-      expect(html).toMatch(/<title>Điểm \d+: [^<]+<\/title>/);
-      expect(html).toContain(`<link rel="canonical" href="${url}">`);
-      expect(meta('name', 'description')!.length).toBeGreaterThan(40);
-      expect(meta('property', 'og:title')).toMatch(new RegExp(`^Điểm ${n}/17: `));
-      expect(meta('property', 'og:url')).toBe(url);
-      expect(meta('property', 'og:image')).toBe(`${url}og.png`);
-      expect(meta('property', 'og:type')).toBe('article');
-      expect(meta('name', 'twitter:card')).toBe('summary_large_image');
-      expect(meta('name', 'twitter:image')).toBe(`${url}og.png`);
-      const png = fs.readFileSync(`${DIST}/the/${n}/og.png`);
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
-    }
+  for (const lang of ['vi', 'en'] as const) {
+    const folder = (l: string, n: number) => (l === 'en' ? `en/the/${n}/` : `the/${n}/`);
+    const point = lang === 'en' ? 'Point' : 'Điểm';
+    test(`there is one per card in ${lang}, each with its meta tags, its alternate in the other language and a 1200×630 image`, () => {
+      const other = lang === 'en' ? 'vi' : 'en';
+      const images = new Set<string>();
+      for (let n = 1; n <= 17; n++) {
+        const html = fs.readFileSync(`${DIST}/${folder(lang, n)}index.html`, 'utf8');
+        const url = `${manifest.base_url}${folder(lang, n)}`;
+        const meta = (attribute: string, name: string) =>
+          html.match(new RegExp(`<meta ${attribute}="${name}" content="([^"]*)">`))?.[1];
+        expect(html).toContain(`<html lang="${lang}">`);
+        expect(html).toMatch(new RegExp(`<title>${point} \\d+: [^<]+</title>`));
+        expect(html).toContain(`<link rel="canonical" href="${url}">`);
+        // hreflang both ways: each page names itself and the other.
+        expect(html).toContain(`<link rel="alternate" hreflang="${lang}" href="${url}">`);
+        expect(html).toContain(`<link rel="alternate" hreflang="${other}" href="${manifest.base_url}${folder(other, n)}">`);
+        expect(meta('name', 'description')!.length).toBeGreaterThan(40);
+        expect(meta('property', 'og:title')).toMatch(new RegExp(`^${point} ${n}/17: `));
+        expect(meta('property', 'og:locale')).toBe(lang === 'en' ? 'en_GB' : 'vi_VN');
+        expect(meta('property', 'og:url')).toBe(url);
+        expect(meta('property', 'og:image')).toBe(`${url}og.png`);
+        expect(meta('property', 'og:type')).toBe('article');
+        expect(meta('name', 'twitter:card')).toBe('summary_large_image');
+        expect(meta('name', 'twitter:image')).toBe(`${url}og.png`);
+        // The widget opens in the page's language, on its card.
+        expect(html).toContain(`<div data-cds17 data-card="${n}" data-lang="${lang}" data-deeplink="off">`);
+        const png = fs.readFileSync(`${DIST}/${folder(lang, n)}og.png`);
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+        images.add(png.toString('base64'));
+        // Each language has its own image.
+        expect(png.equals(fs.readFileSync(`${DIST}/${folder(other, n)}og.png`))).toBe(false);
+      }
+      expect(images.size).toBe(17);
+    });
+  }
+
+  test('an English card page is English, opens the widget in English on its card, and links to the Vietnamese one', async ({ page }) => {
+    const html = fs.readFileSync(`${DIST}/en/the/7/index.html`, 'utf8');
+    expect(html).toContain('Point 7/17');
+    await page.goto(`${WIDGET_BASE}/en/the/7/`);
+    await ready(page);
+    const w = widget(page);
+    await expect(w.root).toHaveAttribute('lang', 'en');
+    await expect(w.card()).toHaveAttribute('data-card', '7');
+    await expect(w.count).toHaveText('Card 7/17');
+    await page.getByRole('link', { name: 'Next point →' }).click();
+    await expect(page).toHaveURL(`${WIDGET_BASE}/en/the/8/`);
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await expect(page).toHaveURL(`${WIDGET_BASE}/the/8/`);
+    await ready(page);
+    await expect(widget(page).root).toHaveAttribute('lang', 'vi');
   });
 
   test('no link among the generated pages is broken', () => {

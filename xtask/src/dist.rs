@@ -10,6 +10,7 @@
 //! index.html          the standalone page, with the embed builder
 //! embed.html          the iframe page
 //! the/N/              a shareable page per card, with its image (og.png)
+//! en/the/N/           the same in English
 //! fallback.*.html     the 17 points as a table, for placeholders
 //! *.gz, *.br          precompressed copies, for servers that send them as is
 
@@ -169,7 +170,8 @@ pub fn build(base_url: &str) -> Result<Dist> {
     // builder's snippet (a), the recommended snippet and our own pages
     // start with it.
     let hold_vi = hold::hold_css("vi")?;
-    let hold_both = format!("{hold_vi}{}", hold::hold_css("en")?);
+    let hold_en = hold::hold_css("en")?;
+    let hold_both = format!("{hold_vi}{hold_en}");
     let content = pages::write_all(
         &dist,
         &pages::Build {
@@ -177,6 +179,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
             pinned_loader: &pinned_loader,
             loader_integrity: &loader_integrity,
             hold_vi: &hold_vi,
+            hold_en: &hold_en,
             hold_both: &hold_both,
         },
     )?;
@@ -190,7 +193,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let page = read_text(&root.join("index.html"))?
         .replace("__CDS17_HOLD__", &page_hold)
         .replace("__CDS17_HOLD_VI__", &hold_vi)
-        .replace("__CDS17_HOLD_EN__", &hold::hold_css("en")?)
+        .replace("__CDS17_HOLD_EN__", &hold_en)
         .replace("__CDS17_LOADER__", &pinned_loader)
         .replace("__CDS17_LOADER_INTEGRITY__", &loader_integrity)
         .replace("__CDS17_FALLBACK__", &pages::fallback(&content, "vi", "./"));

@@ -34,8 +34,9 @@ pub fn options(fonts: Vec<Vec<u8>>) -> usvg::Options<'static> {
     options
 }
 
-pub fn render(content: &Content, card: &Card, options: &usvg::Options) -> Result<Vec<u8>> {
-    let svg = svg(content, card);
+/// Card `card`'s image in `lang`: what a social site shows of its page.
+pub fn render(content: &Content, card: &Card, lang: &str, options: &usvg::Options) -> Result<Vec<u8>> {
+    let svg = svg(content, card, lang);
     let tree = usvg::Tree::from_str(&svg, options)
         .map_err(|e| format!("card {}: the image's SVG: {e}", card.number))?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot make a 1200×630 image")?;
@@ -45,15 +46,28 @@ pub fn render(content: &Content, card: &Card, options: &usvg::Options) -> Result
         .map_err(|e| format!("card {}: PNG: {e}", card.number))
 }
 
-fn svg(content: &Content, card: &Card) -> String {
-    let text = &card.vi;
+fn svg(content: &Content, card: &Card, lang: &str) -> String {
+    let text = card.text(lang);
+    let (heading, before, after) = if lang == "en" {
+        (
+            "17 DIFFERENCES BETWEEN APPLYING IT AND DIGITAL TRANSFORMATION",
+            "APPLYING IT",
+            "DIGITAL TRANSFORMATION",
+        )
+    } else {
+        (
+            "17 ĐIỂM KHÁC NHAU GIỮA ỨNG DỤNG CNTT VÀ CHUYỂN ĐỔI SỐ",
+            "ỨNG DỤNG CNTT",
+            "CHUYỂN ĐỔI SỐ",
+        )
+    };
     let mut svg = String::new();
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">
 <rect width="{WIDTH}" height="{HEIGHT}" fill="#f1f4f8"/>
 <rect width="{WIDTH}" height="214" fill="#0a4a8c"/>
-<text x="60" y="58" font-size="22" font-weight="700" letter-spacing="1.5" fill="#cfe0f5">17 ĐIỂM KHÁC NHAU GIỮA ỨNG DỤNG CNTT VÀ CHUYỂN ĐỔI SỐ</text>
+<text x="60" y="58" font-size="22" font-weight="700" letter-spacing="1.5" fill="#cfe0f5">{heading}</text>
 <circle cx="96" cy="134" r="36" fill="#ffffff"/>
 <text x="96" y="147" font-size="36" font-weight="700" fill="#0a4a8c" text-anchor="middle">{number}</text>
 "##,
@@ -75,14 +89,14 @@ fn svg(content: &Content, card: &Card) -> String {
     side(
         &mut svg,
         60.0,
-        "ỨNG DỤNG CNTT",
+        before,
         &text.before,
         ("#ffffff", "#505b6a", "#505b6a", "#17202c"),
     );
     side(
         &mut svg,
         615.0,
-        "CHUYỂN ĐỔI SỐ",
+        after,
         &text.after,
         ("#0a4a8c", "#ffd34d", "#ffd34d", "#ffffff"),
     );
@@ -91,8 +105,8 @@ fn svg(content: &Content, card: &Card) -> String {
         svg,
         r##"<text x="60" y="606" font-size="18" fill="#4a5667">{} · {}</text>
 </svg>"##,
-        escape(&content.source.vi),
-        escape(&content.source.issuer_vi)
+        escape(content.source.letter(lang)),
+        escape(content.source.issuer(lang))
     );
     svg
 }

@@ -7,6 +7,8 @@
 //! the/N/index.html, the/N/og.png       one shareable page per card, with its
 //!                                      text in plain HTML, its meta tags and
 //!                                      a 1200×630 image for social sites
+//! en/the/N/                            the same in English, the widget
+//!                                      opened in English
 //! embed.html                           the iframe page
 
 use std::fs;
@@ -28,8 +30,10 @@ pub struct Build<'a> {
     pub pinned_loader: &'a str,
     pub loader_integrity: &'a str,
     /// The style that holds a Vietnamese widget's height from the first
-    /// paint (`hold.rs`); `hold_both`, a widget's in either language.
+    /// paint (`hold.rs`), an English one's, and a widget's in either
+    /// language.
     pub hold_vi: &'a str,
+    pub hold_en: &'a str,
     pub hold_both: &'a str,
 }
 
@@ -40,6 +44,18 @@ struct Words {
     after: &'static str,
     table_caption: &'static str,
     source: &'static str,
+    /// "Điểm 5/17": a card page's number.
+    point: &'static str,
+    /// The language's name, in itself: the link to the other language.
+    language: &'static str,
+    /// `og:locale`.
+    locale: &'static str,
+    all: &'static str,
+    pager_label: &'static str,
+    previous: &'static str,
+    next: &'static str,
+    /// Under a card page: which text is the original.
+    translation_note: &'static str,
 }
 
 fn words(lang: &str) -> &'static Words {
@@ -50,6 +66,14 @@ fn words(lang: &str) -> &'static Words {
             after: "Digital transformation",
             table_caption: "The 17 differences (text)",
             source: "Source",
+            point: "Point",
+            language: "English",
+            locale: "en_GB",
+            all: "All 17 points",
+            pager_label: "The points",
+            previous: "← Previous point",
+            next: "Next point →",
+            translation_note: "The English is a translation; the Vietnamese is the original.",
         }
     } else {
         &Words {
@@ -58,6 +82,14 @@ fn words(lang: &str) -> &'static Words {
             after: "Chuyển đổi số",
             table_caption: "17 điểm khác nhau (dạng văn bản)",
             source: "Nguồn",
+            point: "Điểm",
+            language: "Tiếng Việt",
+            locale: "vi_VN",
+            all: "Cả 17 điểm",
+            pager_label: "Các điểm",
+            previous: "← Điểm trước",
+            next: "Điểm tiếp →",
+            translation_note: "Bản tiếng Anh là bản dịch.",
         }
     }
 }
@@ -96,20 +128,36 @@ pub fn fallback(content: &Content, lang: &str, base_url: &str) -> String {
     html
 }
 
-/// A card's page: `the/N/index.html`, from `www/card.html`.
-fn card_page(content: &Content, card: &Card, build: &Build) -> Result<String> {
+/// Where card `number`'s page in `lang` is, under dist/: `the/N/` for
+/// Vietnamese, `en/the/N/` for English.
+pub fn card_folder(lang: &str, number: usize) -> String {
+    if lang == "en" {
+        format!("en/the/{number}/")
+    } else {
+        format!("the/{number}/")
+    }
+}
+
+/// A card's page in `lang`, from `www/card.html`: its text in that
+/// language, the other language's below it, the widget opened in it, and
+/// links to the page in the other language (`hreflang`, both ways).
+fn card_page(content: &Content, card: &Card, lang: &str, build: &Build) -> Result<String> {
     let template = read_text(&root().join("www").join("card.html"))?;
-    let vi = &card.vi;
-    let en = &card.en;
+    let other_lang = if lang == "en" { "vi" } else { "en" };
+    let (w, other) = (words(lang), words(other_lang));
+    let (text, other_text) = (card.text(lang), card.text(other_lang));
     let count = content.cards.len();
-    let url = format!("{}the/{}/", build.base_url, card.number);
-    let description = format!(
-        "{}: {} {}: {}",
-        words("vi").before,
-        vi.before,
-        words("vi").after,
-        vi.after
-    );
+    let page_url = |lang: &str| format!("{}{}", build.base_url, card_folder(lang, card.number));
+    let url = page_url(lang);
+    // From the page's folder back to dist/.
+    let root = "../".repeat(card_folder(lang, card.number).matches('/').count());
+    let other_page = format!("{root}{}", card_folder(other_lang, card.number));
+    let hold = if lang == "en" {
+        build.hold_en
+    } else {
+        build.hold_vi
+    };
+    let description = format!("{}: {} {}: {}", w.before, text.before, w.after, text.after);
     let link = |number: usize, label: &str| -> String {
         if (1..=count).contains(&number) {
             format!("<a href=\"../{number}/\">{}</a>", escape(label))
@@ -118,23 +166,42 @@ fn card_page(content: &Content, card: &Card, build: &Build) -> Result<String> {
         }
     };
     let replacements = [
+        ("{{lang}}", lang.to_string()),
+        ("{{name}}", escape(w.name)),
+        ("{{point}}", escape(w.point)),
+        ("{{locale}}", w.locale.to_string()),
+        ("{{other_locale}}", other.locale.to_string()),
         ("{{number}}", card.number.to_string()),
         ("{{count}}", count.to_string()),
-        ("{{title}}", escape(&vi.title)),
-        ("{{before}}", escape(&vi.before)),
-        ("{{after}}", escape(&vi.after)),
-        ("{{title_en}}", escape(&en.title)),
-        ("{{before_en}}", escape(&en.before)),
-        ("{{after_en}}", escape(&en.after)),
+        ("{{title}}", escape(&text.title)),
+        ("{{before_label}}", escape(w.before)),
+        ("{{after_label}}", escape(w.after)),
+        ("{{before}}", escape(&text.before)),
+        ("{{after}}", escape(&text.after)),
+        ("{{other_lang}}", other_lang.to_string()),
+        ("{{other_name}}", escape(other.language)),
+        ("{{other_page}}", other_page),
+        ("{{other_title}}", escape(&other_text.title)),
+        ("{{other_before_label}}", escape(other.before)),
+        ("{{other_after_label}}", escape(other.after)),
+        ("{{other_before}}", escape(&other_text.before)),
+        ("{{other_after}}", escape(&other_text.after)),
         ("{{description}}", escape(&shorten(&description, 200))),
         ("{{url}}", escape(&url)),
+        ("{{url_vi}}", escape(&page_url("vi"))),
+        ("{{url_en}}", escape(&page_url("en"))),
         ("{{image}}", escape(&format!("{url}og.png"))),
-        ("{{source}}", escape(&content.source.vi)),
-        ("{{issuer}}", escape(&content.source.issuer_vi)),
-        ("{{previous}}", link(card.number.wrapping_sub(1), "← Điểm trước")),
-        ("{{next}}", link(card.number + 1, "Điểm tiếp →")),
+        ("{{source_word}}", escape(w.source)),
+        ("{{source}}", escape(content.source.letter(lang))),
+        ("{{issuer}}", escape(content.source.issuer(lang))),
+        ("{{translation_note}}", escape(w.translation_note)),
+        ("{{pager_label}}", escape(w.pager_label)),
+        ("{{previous}}", link(card.number.wrapping_sub(1), w.previous)),
+        ("{{next}}", link(card.number + 1, w.next)),
+        ("{{all}}", escape(w.all)),
+        ("{{root}}", root),
         ("{{loader}}", escape(build.pinned_loader)),
-        ("{{hold}}", build.hold_vi.to_string()),
+        ("{{hold}}", hold.to_string()),
         ("{{integrity}}", escape(build.loader_integrity)),
     ];
     let mut page = template;
@@ -143,6 +210,11 @@ fn card_page(content: &Content, card: &Card, build: &Build) -> Result<String> {
             return Err(format!("www/card.html has no {key}"));
         }
         page = page.replace(key, &value);
+    }
+    if let Some(at) = page.find("{{") {
+        let left: String = page[at..].chars().take(30).collect();
+        let unfilled = format!("www/card.html has a value the build does not fill in: {left}");
+        return Err(unfilled);
     }
     Ok(page)
 }
@@ -167,17 +239,19 @@ pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
         )?;
     }
     let drawing = crate::og::options(crate::og::fonts()?);
-    for card in &content.cards {
-        let folder = dist.join("the").join(card.number.to_string());
-        fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        write(
-            &folder.join("index.html"),
-            card_page(&content, card, build)?.as_bytes(),
-        )?;
-        write(
-            &folder.join("og.png"),
-            &crate::og::render(&content, card, &drawing)?,
-        )?;
+    for lang in LANGS {
+        for card in &content.cards {
+            let folder = dist.join(card_folder(lang, card.number));
+            fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            write(
+                &folder.join("index.html"),
+                card_page(&content, card, lang, build)?.as_bytes(),
+            )?;
+            write(
+                &folder.join("og.png"),
+                &crate::og::render(&content, card, lang, &drawing)?,
+            )?;
+        }
     }
     let embed = read_text(&root().join("www").join("embed.html"))?
         .replace("__CDS17_HOLD__", build.hold_both)
