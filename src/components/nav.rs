@@ -1,6 +1,6 @@
 //! Previous and next, where we are ("Thẻ 3/17"), and a numbered pager to
-//! jump to any card; the pager fills up to the current card, so it is the
-//! progress bar too.
+//! jump to any card; the pager marks the cards seen during this visit, and
+//! says how many ("Đã xem 5/17").
 
 use leptos::prelude::*;
 
@@ -52,13 +52,12 @@ pub(crate) fn Nav() -> impl IntoView {
             <ol class="cds17-pager" aria-label=ui_text(lang, Ui::JumpLabel)>
                 {CARD_NUMBERS
                     .map(|number| {
-                        let done = flag(move || current.get() >= number);
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="cds17-page"
-                                    data-done=true_false(done)
+                                    data-seen=true_false(controller.was_seen(number))
                                     aria-current=true_false(flag(move || current.get() == number))
                                     title=card_text(lang, number, Part::Title)
                                     on:click:capture=act(controller, move |c| c.go_to(number))
@@ -73,6 +72,13 @@ pub(crate) fn Nav() -> impl IntoView {
                         }
                     })}
             </ol>
+            <p class="cds17-seen">
+                {ui_text(lang, Ui::Seen)}
+                " "
+                <strong>{text(move || number_label(controller.seen_count()))}</strong>
+                "/"
+                {number_label(CARD_COUNT)}
+            </p>
         </nav>
     }
 }

@@ -155,6 +155,9 @@ pub struct Controller {
     current: RwSignal<u8>,
     /// Bit `n − 1` set: card `n` shows its back.
     flipped: RwSignal<u32>,
+    /// Bit `n − 1` set: card `n` has been in view during this visit. Kept
+    /// in memory only: nothing is stored.
+    seen: RwSignal<u32>,
     /// The language shown: always one whose text is here.
     lang: SmallSignal<Lang>,
     /// The language asked for; shown as soon as its text arrives.
@@ -187,6 +190,7 @@ impl Controller {
         Controller {
             current: RwSignal::new(options.card.clamp(1, CARD_COUNT)),
             flipped: RwSignal::new(0),
+            seen: RwSignal::new(card_bit(options.card.clamp(1, CARD_COUNT))),
             lang: SmallSignal::new(shown),
             wanted_lang: SmallSignal::new(wanted),
             view: SmallSignal::new(options.view),
@@ -220,6 +224,7 @@ impl Controller {
         let number = number.clamp(1, CARD_COUNT);
         if self.current() != number {
             self.current.try_set(number);
+            self.seen.try_update(|seen| *seen |= card_bit(number));
             self.tell(WidgetEvent::Change(number));
         }
     }
@@ -260,6 +265,18 @@ impl Controller {
     pub(crate) fn shows_back(&self, number: u8) -> Flag {
         let flipped = self.flipped;
         Box::new(move || shows_back_in(flipped.get(), number))
+    }
+
+    /// Whether card `number` has been in view during this visit, as it
+    /// changes.
+    pub(crate) fn was_seen(&self, number: u8) -> Flag {
+        let seen = self.seen;
+        Box::new(move || seen.get() & card_bit(number) != 0)
+    }
+
+    /// How many cards have been in view during this visit.
+    pub fn seen_count(&self) -> u8 {
+        self.seen.try_get().unwrap_or_default().count_ones() as u8
     }
 
     /// Whether the card in view shows its back, as either changes.
@@ -536,6 +553,23 @@ mod tests {
                 WidgetEvent::Flip(9, Side::After)
             ]
         );
+    }
+
+    #[test]
+    fn the_cards_in_view_are_counted_seen_once_each_and_only_those() {
+        let (_owner, controller, _) = widget(at(4));
+        assert_eq!(controller.seen_count(), 1);
+        assert!(controller.was_seen(4)());
+        controller.next();
+        controller.previous();
+        controller.go_to(17);
+        controller.flip();
+        assert_eq!(controller.seen_count(), 3);
+        assert!(controller.was_seen(5)() && controller.was_seen(17)());
+        assert!(!controller.was_seen(6)() && !controller.was_seen(1)());
+        controller.set_lang(Lang::En);
+        controller.set_view(View::Grid);
+        assert_eq!(controller.seen_count(), 3, "a language or a view is no new card");
     }
 
     #[test]

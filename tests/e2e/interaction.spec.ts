@@ -241,3 +241,33 @@ test.describe('touch', () => {
     await expect(w.card()).toHaveAttribute('data-flipped', 'true');
   });
 });
+
+test.describe('seen cards', () => {
+  test('the pager marks each card seen during this visit and says how many, in words; a new visit starts afresh', async ({ page }) => {
+    await page.goto(hostPage('api'));
+    await page.evaluate(() => (window as any).CDS17.mount(document.getElementById('host'), { card: 3 }));
+    await ready(page, '#host');
+    const w = widget(page, '#host');
+    const seen = page.locator('#host .cds17-seen');
+    const marked = () =>
+      page.locator('#host .cds17-page[data-seen="true"]').evaluateAll((pages) => pages.map((p) => Number(p.textContent!.match(/\d+/)![0])));
+    await expect(seen).toHaveText('Đã xem 1/17');
+    expect(await marked()).toEqual([3]);
+    await w.next.click();
+    await w.next.click();
+    await w.previous.click();
+    await page.locator('#host .cds17-page').nth(16).click();
+    await w.card().click();
+    await expect(seen).toHaveText('Đã xem 4/17');
+    expect(await marked()).toEqual([3, 4, 5, 17]);
+    // Screen readers get the same words: the line is text, not a picture.
+    expect(await w.root.ariaSnapshot()).toMatch(/Đã xem[^\n]*\n?[^\n]*4[^\n]*\n?[^\n]*\/17/);
+    await w.button('English').click();
+    await expect(seen).toHaveText('Seen 4/17');
+    // In memory only: a reload is a new visit.
+    await page.reload();
+    await page.evaluate(() => (window as any).CDS17.mount(document.getElementById('host'), { card: 3 }));
+    await ready(page, '#host');
+    await expect(seen).toHaveText('Đã xem 1/17');
+  });
+});
