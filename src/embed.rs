@@ -148,8 +148,8 @@ pub fn command(id: u32, verb: u8, value: u8) -> Result<(), JsValue> {
 /// numbered `theme` (light, dark, auto). The widget hydrates that view: it
 /// keeps its nodes, so nothing moves and focus stays where it was.
 ///
-/// `card_pages` is where the card pages of the deployment are (`…/the/`):
-/// links shared from the widget point there.
+/// `card_pages` is where the deployment is (`…/cds17/`): links shared from
+/// the widget point to its card pages, `the/N/` and `en/the/N/`.
 ///
 /// `emit(element, name, card, extra)` is the loader's: it dispatches the
 /// widget's events on the placeholder (`extra` is the side of a flip, or

@@ -661,7 +661,7 @@ import {
             repaint(widget);
           }
           var start = widget.start;
-          var id = wasm.mount(element, widget.mount, paintedState(start), start.theme, base + 'the/', emit, needText);
+          var id = wasm.mount(element, widget.mount, paintedState(start), start.theme, base, emit, needText);
           takeOver(wasm, id, element, widget);
           return handle(wasm, id, element);
         });

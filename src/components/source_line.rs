@@ -28,7 +28,7 @@ pub(crate) fn SourceLine(
     let copy_button = card_links.map(|card_links| {
         let on_copy = on_click(move |_| {
             let card = controller.current();
-            copy_to_clipboard(&card_links.link(card), move |worked| {
+            copy_to_clipboard(&card_links.link(card, controller.lang()), move |worked| {
                 copy_worked.set(worked);
                 copied_card.try_set(card);
             });

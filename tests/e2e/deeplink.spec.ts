@@ -87,4 +87,22 @@ test.describe('deep links', () => {
     await expect(widget(other).card()).toHaveAttribute('data-card', '2');
     await other.close();
   });
+
+  test("in English, the copied link is the card's English page, which opens the widget in English", async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(hostPage('anchors'));
+    await ready(page, '#widget');
+    const w = widget(page, '#widget');
+    await w.button('English').click();
+    await w.next.click();
+    await w.button('Copy link').click();
+    await expect(page.locator('#widget .cds17-copy-status')).toHaveText('Link copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${WIDGET_BASE}/en/the/2/`);
+    const other = await context.newPage();
+    await other.goto(copied);
+    await expect(widget(other).root).toHaveAttribute('lang', 'en');
+    await expect(widget(other).card()).toHaveAttribute('data-card', '2');
+    await other.close();
+  });
 });
