@@ -198,7 +198,9 @@ import {
         });
       })
       .catch(function (error) {
-        warn('the self-check could not be loaded.', error);
+        // No empty view left behind: the widget goes back to its cards.
+        warn('the self-check could not be loaded; the widget shows the cards.', error);
+        if (widgets.get(element) === widget && !widget.quiz) widget.wasm.command(widget.id, 7, 0);
       });
   }
 
@@ -244,10 +246,10 @@ import {
   // share, there while they are.
   var following = [];
   function onHashChange() {
-    var quiz = location.hash === QUIZ_HASH;
-    var card = quiz ? 0 : hashCard();
+    var toQuiz = location.hash === QUIZ_HASH;
+    var card = toQuiz ? 0 : hashCard();
     for (var i = 0; i < following.length; i++) {
-      if (quiz) following[i][0].command(following[i][1], 7, QUIZ);
+      if (toQuiz) following[i][0].command(following[i][1], 7, QUIZ);
       else if (card) following[i][0].command(following[i][1], 6, card);
     }
   }

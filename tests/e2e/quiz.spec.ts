@@ -336,3 +336,21 @@ for (const name of ['csp-strict', 'trusted-types']) {
     expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
   });
 }
+
+test.describe('when the self-check module cannot come', () => {
+  test.use({ expectedProblems: /Failed to load resource: net::ERR_FAILED|SRI's integrity checks failed|Failed to find a valid digest/ });
+
+  test('a module refused (or altered on the way) leaves no empty view: the widget goes back to its cards, says why once, and tries again next time', async ({ page, warnings }) => {
+    let refuse = true;
+    await page.route('**/cds17.quiz.*.wasm', (route) => (refuse ? route.abort() : route.continue()));
+    await mount(page);
+    const selfCheck = page.locator(host).getByRole('button', { name: 'Tự kiểm tra' });
+    await selfCheck.click();
+    await expect(page.locator(`${host} .cds17-root`)).toHaveAttribute('data-view', 'deck');
+    await expect(page.locator(`${host} .cds17-cards`)).toBeVisible();
+    await expect.poll(() => warnings.filter((w) => w.includes('the self-check could not be loaded')).length).toBe(1);
+    refuse = false;
+    await selfCheck.click();
+    await expect(page.locator(`${quiz} .cds17-statement`)).toBeVisible();
+  });
+});
