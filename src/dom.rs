@@ -1,7 +1,9 @@
 //! The DOM helpers that the components and `embed.rs` both use.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    Element, FocusOptions, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 
 use crate::content::number_label;
 
@@ -25,6 +27,21 @@ pub(crate) fn focus_card_later(within: Element, card: u8, scroll: bool) {
             focus_without_scrolling(&button);
         }
     }));
+}
+
+/// The key of a press the widget may answer: one nothing has handled yet,
+/// and without Alt, Ctrl or Meta, whose shortcuts are the browser's and
+/// the system's.
+pub(crate) fn plain_key(event: &KeyboardEvent) -> Option<String> {
+    let taken = event.default_prevented() || event.alt_key() || event.ctrl_key() || event.meta_key();
+    (!taken).then(|| event.key())
+}
+
+/// The element a listener is on (`currentTarget`), as an element.
+pub(crate) fn listener_element(event: &web_sys::Event) -> Option<Element> {
+    event
+        .current_target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
 }
 
 /// Runs `task` once the DOM shows the changes made so far. Leptos updates

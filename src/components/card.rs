@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlElement, MouseEvent, PointerEvent, TouchEvent};
 use super::bindings::{card_text, flag, on_click, true_false, ui_text};
 use super::icon::{self, Icon};
 use crate::content::{number_label, Part};
-use crate::dom::focus_without_scrolling;
+use crate::dom::{focus_without_scrolling, listener_element};
 use crate::i18n::Ui;
 use crate::options::View;
 use crate::state::{use_controller, Flag, Side};
@@ -36,9 +36,7 @@ pub(crate) fn Card(number: u8) -> impl IntoView {
         }
         controller.flip_card(number);
         controller.go_to(number);
-        let button = event
-            .current_target()
-            .and_then(|card| card.dyn_into::<Element>().ok())
+        let button = listener_element(&event)
             .and_then(|card| card.query_selector(".cds17-flip").ok().flatten())
             .and_then(|button| button.dyn_into::<HtmlElement>().ok());
         if let Some(button) = button {

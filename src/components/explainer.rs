@@ -10,7 +10,7 @@ use super::bindings::{text, ui_text};
 use super::{cards::Cards, source_line::SourceLine, toolbar::Toolbar};
 use crate::content::{number_label, ui, CARD_COUNT};
 use crate::deeplink::CardLinks;
-use crate::dom::focus_card_later;
+use crate::dom::{focus_card_later, listener_element, plain_key};
 use crate::i18n::Ui;
 use crate::options::Options;
 use crate::state::{provide_controller, Controller, WidgetEvent};
@@ -95,9 +95,9 @@ pub fn Explainer(
 /// ←/→, Home and End (`Controller::press`), on the widget's root: they act
 /// only while focus is inside the widget.
 fn handle_key(controller: Controller, event: &KeyboardEvent) {
-    if event.default_prevented() || event.alt_key() || event.ctrl_key() || event.meta_key() {
+    let Some(key) = plain_key(event) else {
         return;
-    }
+    };
     let target = event
         .target()
         .and_then(|target| target.dyn_into::<Element>().ok());
@@ -108,13 +108,11 @@ fn handle_key(controller: Controller, event: &KeyboardEvent) {
     {
         return;
     }
-    if !controller.press(&event.key()) {
+    if !controller.press(&key) {
         return;
     }
     event.prevent_default();
-    let root = event
-        .current_target()
-        .and_then(|root| root.dyn_into::<Element>().ok());
+    let root = listener_element(event);
     // The card that had focus is now hidden; keep focus on the card the
     // visitor moved to instead of losing it to the page.
     let was_on_card = target.is_some_and(|el| el.closest(".cds17-card").ok().flatten().is_some());

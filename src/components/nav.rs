@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::bindings::{act, card_text, flag, text, true_false, ui_text};
+use super::bindings::{act, card_text, flag, text, true_false, ui_text, Text};
 use super::icon::{self, Icon};
 use crate::content::{number_label, Part, CARD_COUNT, CARD_NUMBERS};
 use crate::i18n::Ui;
@@ -31,13 +31,7 @@ pub(crate) fn Nav() -> impl IntoView {
                     <Icon path=icon::PREVIOUS />
                     <span class="cds17-nav-text">{ui_text(lang, Ui::Previous)}</span>
                 </button>
-                <p class="cds17-count">
-                    {ui_text(lang, Ui::CardWord)}
-                    " "
-                    <strong>{text(move || number_label(current.get()))}</strong>
-                    "/"
-                    {number_label(CARD_COUNT)}
-                </p>
+                {out_of_17("cds17-count", ui_text(lang, Ui::CardWord), text(move || number_label(current.get())))}
                 <button
                     class="cds17-nav-button cds17-next"
                     type="button"
@@ -72,13 +66,21 @@ pub(crate) fn Nav() -> impl IntoView {
                         }
                     })}
             </ol>
-            <p class="cds17-seen">
-                {ui_text(lang, Ui::Seen)}
-                " "
-                <strong>{text(move || number_label(controller.seen_count()))}</strong>
-                "/"
-                {number_label(CARD_COUNT)}
-            </p>
+            {out_of_17("cds17-seen", ui_text(lang, Ui::Seen), text(move || number_label(controller.seen_count())))}
         </nav>
+    }
+}
+
+/// "Thẻ 5/17", "Đã xem 3/17": a word and a count of the 17 cards. One
+/// shape for both, built once.
+fn out_of_17(class: &'static str, word: Text, count: Text) -> impl IntoView {
+    view! {
+        <p class=class>
+            {word}
+            " "
+            <strong>{count}</strong>
+            "/"
+            {number_label(CARD_COUNT)}
+        </p>
     }
 }

@@ -10,12 +10,11 @@
 
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
 use super::bindings::{flag, on_click, text, true_false, ui_text, OnClick, Text};
 use crate::content::{self, number_label, quiz_ui, statement, ui, Part, CARD_NUMBERS};
-use crate::dom::{focus_later, random_bytes};
+use crate::dom::{focus_later, listener_element, plain_key, random_bytes};
 use crate::i18n::{Lang, QuizUi, Ui};
 use crate::state::quiz::{QuizEvent, SelfCheck, QUESTIONS};
 use crate::state::{Side, SmallSignal};
@@ -237,10 +236,7 @@ fn face_class(back: crate::state::Flag) -> Text {
 /// next), found from the button clicked.
 fn within_quiz(action: impl Fn(Element) + 'static) -> OnClick {
     on_click(move |event: MouseEvent| {
-        let quiz = event
-            .current_target()
-            .and_then(|button| button.dyn_into::<Element>().ok())
-            .and_then(|button| button.closest(".cds17-quiz").ok().flatten());
+        let quiz = listener_element(&event).and_then(|button| button.closest(".cds17-quiz").ok().flatten());
         if let Some(quiz) = quiz {
             action(quiz);
         }
@@ -249,17 +245,11 @@ fn within_quiz(action: impl Fn(Element) + 'static) -> OnClick {
 
 /// 1 and 2 answer (`SelfCheck::press`), and focus moves to the feedback.
 fn on_key(quiz: SelfCheck, event: &KeyboardEvent) {
-    if event.default_prevented() || event.alt_key() || event.ctrl_key() || event.meta_key() {
-        return;
-    }
-    if !quiz.press(&event.key()) {
+    if !plain_key(event).is_some_and(|key| quiz.press(&key)) {
         return;
     }
     event.prevent_default();
-    let section = event
-        .current_target()
-        .and_then(|section| section.dyn_into::<Element>().ok());
-    if let Some(section) = section {
+    if let Some(section) = listener_element(event) {
         focus_later(section, FEEDBACK);
     }
 }
