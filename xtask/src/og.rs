@@ -48,19 +48,10 @@ pub fn render(content: &Content, card: &Card, lang: &str, options: &usvg::Option
 
 fn svg(content: &Content, card: &Card, lang: &str) -> String {
     let text = card.text(lang);
-    let (heading, before, after) = if lang == "en" {
-        (
-            "17 DIFFERENCES BETWEEN APPLYING IT AND DIGITAL TRANSFORMATION",
-            "APPLYING IT",
-            "DIGITAL TRANSFORMATION",
-        )
-    } else {
-        (
-            "17 ĐIỂM KHÁC NHAU GIỮA ỨNG DỤNG CNTT VÀ CHUYỂN ĐỔI SỐ",
-            "ỨNG DỤNG CNTT",
-            "CHUYỂN ĐỔI SỐ",
-        )
-    };
+    // The pages' own words, in capitals as the image sets them.
+    let words = crate::pages::words(lang);
+    let heading = escape(&words.name.to_uppercase());
+    let (before, after) = (words.before.to_uppercase(), words.after.to_uppercase());
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -89,14 +80,14 @@ fn svg(content: &Content, card: &Card, lang: &str) -> String {
     side(
         &mut svg,
         60.0,
-        before,
+        &before,
         &text.before,
         ("#ffffff", "#505b6a", "#505b6a", "#17202c"),
     );
     side(
         &mut svg,
         615.0,
-        after,
+        &after,
         &text.after,
         ("#0a4a8c", "#ffd34d", "#ffd34d", "#ffffff"),
     );

@@ -37,11 +37,11 @@ pub struct Build<'a> {
     pub hold_both: &'a str,
 }
 
-/// Words of the pages, in both languages.
-struct Words {
-    name: &'static str,
-    before: &'static str,
-    after: &'static str,
+/// Words of the pages (and of their images, `og.rs`), in both languages.
+pub struct Words {
+    pub name: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
     table_caption: &'static str,
     source: &'static str,
     /// "Điểm 5/17": a card page's number.
@@ -58,7 +58,7 @@ struct Words {
     translation_note: &'static str,
 }
 
-fn words(lang: &str) -> &'static Words {
+pub fn words(lang: &str) -> &'static Words {
     if lang == "en" {
         &Words {
             name: "17 differences between applying IT and digital transformation",
