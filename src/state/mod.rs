@@ -274,7 +274,8 @@ impl Controller {
         Box::new(move || seen.get() & card_bit(number) != 0)
     }
 
-    /// How many cards have been in view during this visit.
+    /// How many cards have been in view during this visit, tracked (the
+    /// pager's "Đã xem 5/17" follows it).
     pub fn seen_count(&self) -> u8 {
         self.seen.try_get().unwrap_or_default().count_ones() as u8
     }
@@ -407,23 +408,27 @@ fn shows_back_in(flipped: u32, number: u8) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::cell::RefCell;
     use std::rc::Rc;
 
     use super::*;
 
+    /// What a state under test tells, and the callback that records it.
+    pub(crate) fn recorder<E: 'static>() -> (Rc<RefCell<Vec<E>>>, UnsyncCallback<E>) {
+        let told = Rc::new(RefCell::new(Vec::new()));
+        let into = Rc::clone(&told);
+        (
+            told,
+            UnsyncCallback::new(move |event| into.borrow_mut().push(event)),
+        )
+    }
+
     /// A widget's state in a reactive owner of its own, and what it told.
     fn widget(options: Options) -> (Owner, Controller, Rc<RefCell<Vec<WidgetEvent>>>) {
         let owner = Owner::new();
-        let told = Rc::new(RefCell::new(Vec::new()));
-        let controller = owner.with(|| {
-            let told = Rc::clone(&told);
-            Controller::new(
-                &options,
-                Some(UnsyncCallback::new(move |event| told.borrow_mut().push(event))),
-            )
-        });
+        let (told, on_event) = owner.with(recorder);
+        let controller = owner.with(|| Controller::new(&options, Some(on_event)));
         (owner, controller, told)
     }
 

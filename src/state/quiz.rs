@@ -298,6 +298,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::state::tests::recorder;
 
     fn other(side: Side) -> Side {
         match side {
@@ -309,14 +310,8 @@ mod tests {
     /// A self-check in a reactive owner of its own, and what it told.
     fn self_check(seed: u32) -> (Owner, SelfCheck, Rc<RefCell<Vec<QuizEvent>>>) {
         let owner = Owner::new();
-        let told = Rc::new(RefCell::new(Vec::new()));
-        let quiz = owner.with(|| {
-            let told = Rc::clone(&told);
-            SelfCheck::new(
-                &random(seed),
-                UnsyncCallback::new(move |event| told.borrow_mut().push(event)),
-            )
-        });
+        let (told, on_event) = owner.with(recorder);
+        let quiz = owner.with(|| SelfCheck::new(&random(seed), on_event));
         (owner, quiz, told)
     }
 
