@@ -118,20 +118,20 @@ pub fn command(id: u32, verb: u8, value: u8) -> Result<(), JsValue> {
         verb::FLIP => controller.flip(),
         verb::SET_LANG => controller.set_lang(Lang::from_u8(value)),
         verb::SET_VIEW => controller.set_view(View::from_u8(value)),
-        verb::REVEAL | verb::OPEN_CARD => {
-            if verb == verb::REVEAL {
-                controller.go_to(value);
+        verb::REVEAL => controller.go_to(value),
+        verb::OPEN_CARD => {
+            let side = if value & 32 != 0 {
+                Side::After
             } else {
-                let side = if value & 32 != 0 {
-                    Side::After
-                } else {
-                    Side::Before
-                };
-                controller.open_card(value & 31, side);
-            }
-            focus_card_later(found.mount_point, controller.current(), true);
+                Side::Before
+            };
+            controller.open_card(value & 31, side);
         }
         _ => {}
+    }
+    // A card revealed or opened takes focus, brought into view.
+    if verb == verb::REVEAL || verb == verb::OPEN_CARD {
+        focus_card_later(found.mount_point, controller.current(), true);
     }
     Ok(())
 }
