@@ -223,9 +223,9 @@ pub fn build(base_url: &str) -> Result<Dist> {
 }
 
 /// The widget's build for `cds17.js`: it hydrates the loader's first paint.
-const WIDGET_FEATURES: &str = "--features=hydrate";
+pub const WIDGET_FEATURES: &str = "--features=hydrate";
 /// The self-check module's build (`src/self_check.rs`).
-const SELF_CHECK_FEATURES: &str = "--features=self-check";
+pub const SELF_CHECK_FEATURES: &str = "--features=self-check";
 
 /// A wasm module as the loader gets it: wasm-bindgen's glue, with the
 /// short names applied, and the optimised module under its hashed name.

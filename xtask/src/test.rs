@@ -34,7 +34,7 @@ pub fn run(args: &[String]) -> Result {
     // The browser build three times: as Rust sites get it, as `dist` builds
     // it (hydrating, without the compiled-in text), and the self-check
     // module.
-    for features in [None, Some("--features=hydrate"), Some("--features=self-check")] {
+    for features in [None, Some(dist::WIDGET_FEATURES), Some(dist::SELF_CHECK_FEATURES)] {
         let mut args = vec!["clippy", "--package", "cds17", "--lib", "--target", WASM_TARGET];
         if let Some(features) = features {
             args.extend(["--no-default-features", features]);
