@@ -177,14 +177,7 @@ import {
         if (widget.quiz) return quizSetLang(widget.id, lang);
         var host = widget.mount.querySelector('.cds17-quiz-host');
         if (!host) return;
-        var shadow = element.shadowRoot;
-        if (typeof got[0] === 'string') {
-          var style = d.createElement('style');
-          style.textContent = got[0];
-          shadow.appendChild(style);
-        } else {
-          shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.concat(got[0]);
-        }
+        adopt(element.shadowRoot, got[0], element.shadowRoot.adoptedStyleSheets);
         widget.quiz = true;
         quizOpen(widget.id, host, lang, function (name, card, value) {
           // "See the card": the widget opens the deck there (verb 8).
@@ -319,8 +312,12 @@ import {
   // the wasm reads back (src/options.rs). The self-check paints the deck,
   // hidden (see frame).
   function paintedState(start) {
-    var view = start.view === QUIZ ? 0 : start.view;
-    return (start.lang * PAINT.views.length + view) * CARD_COUNT + start.card - 1;
+    return (start.lang * PAINT.views.length + paintedView(start)) * CARD_COUNT + start.card - 1;
+  }
+
+  // The view painted first: the self-check's deck, hidden, stands for it.
+  function paintedView(start) {
+    return start.view === QUIZ ? 0 : start.view;
   }
 
   // What the loader knows of each placeholder it has given a frame.
@@ -414,21 +411,14 @@ import {
       var root = d.createElement('div');
       root.className = 'cds17-root cds17-pending';
       root.setAttribute('lang', LANGS[start.lang]);
-      root.setAttribute('data-view', VIEW_CODES[start.view === QUIZ ? 0 : start.view]);
+      root.setAttribute('data-view', VIEW_CODES[paintedView(start)]);
       root.setAttribute('data-theme', THEME_CODES[start.theme]);
       mount.appendChild(root);
     }
     // Also clears the <slot> that an unmount leaves to show the placeholder's
     // own content.
     shadow.replaceChildren(mount);
-    var sheet = stylesheet();
-    if (typeof sheet === 'string') {
-      var style = d.createElement('style');
-      style.textContent = sheet;
-      shadow.appendChild(style);
-    } else {
-      shadow.adoptedStyleSheets = [sheet];
-    }
+    adopt(shadow, stylesheet(), []);
     listen(element, widget);
     return widget;
   }
@@ -455,7 +445,7 @@ import {
   // or tap, an arrow key, Home and End, a swipe are kept, the control shows
   // that it is busy, and each is done once, by the widget itself, the moment
   // it is up (see takeOver). Keys and swipes are read as the wasm reads
-  // them: keys as Controller::press (src/state.rs), swipes as card.rs.
+  // them: keys as Controller::press (src/state/mod.rs), swipes as card.rs.
   var KEYS = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
   function listen(element, widget) {
     var swipeFrom = null;
@@ -579,6 +569,18 @@ import {
   function stylesheet() {
     if (!sheet) sheet = constructed(STYLESHEET);
     return sheet;
+  }
+
+  // Puts `sheet` into `shadow`, after the adopted `before`: a constructed
+  // stylesheet, or its text in a <style> where the browser has none.
+  function adopt(shadow, sheet, before) {
+    if (typeof sheet === 'string') {
+      var style = d.createElement('style');
+      style.textContent = sheet;
+      shadow.appendChild(style);
+    } else {
+      shadow.adoptedStyleSheets = before.concat(sheet);
+    }
   }
 
   function constructed(text) {
