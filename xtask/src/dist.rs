@@ -11,6 +11,8 @@
 //! embed.html          the iframe page
 //! the/N/              a shareable page per card, with its image (og.png)
 //! en/the/N/           the same in English
+//! poster/, en/poster/ the posters for notice boards: A4 pages with QR codes
+//! sitemap.xml         our pages, with their language alternates
 //! fallback.*.html     the 17 points as a table, for placeholders
 //! *.gz, *.br          precompressed copies, for servers that send them as is
 
@@ -21,8 +23,9 @@ use crate::files::{
     file_size, integrity, path_str, read, read_text, recreate, short_hash, with_suffix, write,
 };
 use crate::names::NameMap;
+use crate::site::checked_base_url;
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{hold, pages, paint};
+use crate::{hold, pages, paint, poster, sitemap};
 use crate::{root, run_command, run_command_for_output, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -83,7 +86,7 @@ pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8017/cds17/";
 pub fn run(args: &[String]) -> Result<Dist> {
     let base_url = match args {
         [] => DEFAULT_BASE_URL.to_string(),
-        [flag, url] if flag == "--base-url" => url.clone(),
+        [flag, url] if flag == "--base-url" => checked_base_url(url)?,
         _ => return Err("usage: cargo xtask dist [--base-url https://example.gov.vn/cds17/]".into()),
     };
     tools::ensure(Need::Build)?;
@@ -94,11 +97,7 @@ pub fn run(args: &[String]) -> Result<Dist> {
 /// copy-paste snippet in `dist/snippet.html` and `dist/manifest.json` uses
 /// it.
 pub fn build(base_url: &str) -> Result<Dist> {
-    let base_url = if base_url.ends_with('/') {
-        base_url.to_string()
-    } else {
-        format!("{base_url}/")
-    };
+    let base_url = checked_base_url(base_url)?;
     let root = root();
     let work = root.join("target").join("cds17-dist");
     recreate(&work)?;
@@ -183,6 +182,8 @@ pub fn build(base_url: &str) -> Result<Dist> {
             hold_both: &hold_both,
         },
     )?;
+    poster::write_all(&dist, &content, &base_url)?;
+    sitemap::write_sitemap(&dist, &base_url, content.cards.len())?;
     // The builder's preview, which the page mounts itself, is held too.
     let preview = "#builder-preview";
     let page_hold = format!(
@@ -206,7 +207,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
         "<style>{hold_vi}</style>\n<div data-cds17>\n  <a href=\"{base_url}\">{}</a>\n</div>\n\
          <script src=\"{base_url}{pinned_loader}\" integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" \
          async></script>\n",
-        crate::html::escape(pages::NAME_VI)
+        crate::html::escape(crate::words::NAME_VI)
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;
@@ -535,10 +536,12 @@ pub fn compress_all(dir: &Path) -> Result {
             compress_all(&path)?;
             continue;
         }
-        let compressible = path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| matches!(ext, "js" | "wasm" | "html" | "css" | "json" | "svg" | "txt"));
+        let compressible = path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| {
+            matches!(
+                ext,
+                "js" | "wasm" | "html" | "css" | "json" | "svg" | "txt" | "xml"
+            )
+        });
         if !compressible {
             continue;
         }

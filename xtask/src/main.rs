@@ -19,9 +19,14 @@ mod nginx;
 mod og;
 mod pages;
 mod paint;
+mod poster;
+mod qr;
 mod serve;
+mod site;
+mod sitemap;
 mod test;
 mod tools;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

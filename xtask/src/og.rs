@@ -49,7 +49,7 @@ pub fn render(content: &Content, card: &Card, lang: &str, options: &usvg::Option
 fn svg(content: &Content, card: &Card, lang: &str) -> String {
     let text = card.text(lang);
     // The pages' own words, in capitals as the image sets them.
-    let words = crate::pages::words(lang);
+    let words = crate::words::words(lang);
     let heading = escape(&words.name.to_uppercase());
     let (before, after) = (words.before.to_uppercase(), words.after.to_uppercase());
     let mut svg = String::new();

@@ -15,13 +15,13 @@ use std::fs;
 use std::path::Path;
 
 use crate::files::{read_text, write};
-use crate::html::escape;
+use crate::html::{escape, fill};
+use crate::poster;
+use crate::site::{card_folder, poster_folder};
+use crate::words::words;
 use crate::{root, Result};
 
 use cds17_content::{Card, Content, LANGS};
-
-/// The explainer's name, as links to it say.
-pub const NAME_VI: &str = "17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số";
 
 /// What the pages need to know of the build.
 pub struct Build<'a> {
@@ -35,63 +35,6 @@ pub struct Build<'a> {
     pub hold_vi: &'a str,
     pub hold_en: &'a str,
     pub hold_both: &'a str,
-}
-
-/// Words of the pages (and of their images, `og.rs`), in both languages.
-pub struct Words {
-    pub name: &'static str,
-    pub before: &'static str,
-    pub after: &'static str,
-    table_caption: &'static str,
-    source: &'static str,
-    /// "Điểm 5/17": a card page's number.
-    point: &'static str,
-    /// The language's name, in itself: the link to the other language.
-    language: &'static str,
-    /// `og:locale`.
-    locale: &'static str,
-    all: &'static str,
-    pager_label: &'static str,
-    previous: &'static str,
-    next: &'static str,
-    /// Under a card page: which text is the original.
-    translation_note: &'static str,
-}
-
-pub fn words(lang: &str) -> &'static Words {
-    if lang == "en" {
-        &Words {
-            name: "17 differences between applying IT and digital transformation",
-            before: "Applying IT",
-            after: "Digital transformation",
-            table_caption: "The 17 differences (text)",
-            source: "Source",
-            point: "Point",
-            language: "English",
-            locale: "en_GB",
-            all: "All 17 points",
-            pager_label: "The points",
-            previous: "← Previous point",
-            next: "Next point →",
-            translation_note: "The English is a translation; the Vietnamese is the original.",
-        }
-    } else {
-        &Words {
-            name: NAME_VI,
-            before: "Ứng dụng CNTT",
-            after: "Chuyển đổi số",
-            table_caption: "17 điểm khác nhau (dạng văn bản)",
-            source: "Nguồn",
-            point: "Điểm",
-            language: "Tiếng Việt",
-            locale: "vi_VN",
-            all: "Cả 17 điểm",
-            pager_label: "Các điểm",
-            previous: "← Điểm trước",
-            next: "Điểm tiếp →",
-            translation_note: "Bản tiếng Anh là bản dịch.",
-        }
-    }
 }
 
 /// The fallback for a placeholder: a link to the full explainer and the 17
@@ -126,16 +69,6 @@ pub fn fallback(content: &Content, lang: &str, base_url: &str) -> String {
         escape(issuer)
     ));
     html
-}
-
-/// Where card `number`'s page in `lang` is, under dist/: `the/N/` for
-/// Vietnamese, `en/the/N/` for English.
-pub fn card_folder(lang: &str, number: usize) -> String {
-    if lang == "en" {
-        format!("en/the/{number}/")
-    } else {
-        format!("the/{number}/")
-    }
 }
 
 /// A card's page in `lang`, from `www/card.html`: its text in that
@@ -203,20 +136,15 @@ fn card_page(content: &Content, card: &Card, lang: &str, build: &Build) -> Resul
         ("{{loader}}", escape(build.pinned_loader)),
         ("{{hold}}", hold.to_string()),
         ("{{integrity}}", escape(build.loader_integrity)),
+        ("{{sheet_css}}", poster::sheet_css()?),
+        ("{{poster_folder}}", poster_folder(lang).to_string()),
+        ("{{posters}}", escape(w.posters)),
+        (
+            "{{poster_sheet}}",
+            poster::card_sheet(content, card, lang, build.base_url)?,
+        ),
     ];
-    let mut page = template;
-    for (key, value) in replacements {
-        if !page.contains(key) {
-            return Err(format!("www/card.html has no {key}"));
-        }
-        page = page.replace(key, &value);
-    }
-    if let Some(at) = page.find("{{") {
-        let left: String = page[at..].chars().take(30).collect();
-        let unfilled = format!("www/card.html has a value the build does not fill in: {left}");
-        return Err(unfilled);
-    }
-    Ok(page)
+    fill("card.html", &template, &replacements)
 }
 
 /// At most `max` characters, cut at a space, with an ellipsis.

@@ -18,6 +18,10 @@ pub const BUDGET_WASM_BYTES: u64 = 130_000;
 /// self-check: its module, on top of what they have.
 pub const BUDGET_SELF_CHECK_GZIP_BYTES: u64 = 45_000;
 
+/// The most a posters' page may weigh, gzip-compressed, with its 18 QR
+/// codes inline: all a commune office downloads to print them.
+pub const BUDGET_POSTER_GZIP_BYTES: u64 = 100_000;
+
 pub fn run(args: &[String]) -> Result {
     let skip_e2e = args.iter().any(|arg| arg == "--skip-e2e");
     tools::ensure(if skip_e2e { Need::Build } else { Need::Everything })?;
@@ -101,6 +105,20 @@ fn check_budgets(built: &dist::Dist) -> Result {
     );
     if quiz.gzip > BUDGET_SELF_CHECK_GZIP_BYTES {
         over.push(format!("the self-check module: {} bytes gzip", quiz.gzip));
+    }
+    for lang in cds17_content::LANGS {
+        let page = built
+            .dir
+            .join(crate::site::poster_folder(lang))
+            .join("index.html");
+        let poster = dist::sizes_of(&[page])?;
+        println!(
+            "budget: the {lang} posters' page is {} bytes gzip (at most {BUDGET_POSTER_GZIP_BYTES})",
+            poster.gzip
+        );
+        if poster.gzip > BUDGET_POSTER_GZIP_BYTES {
+            over.push(format!("the {lang} posters' page: {} bytes gzip", poster.gzip));
+        }
     }
     if over.is_empty() {
         Ok(())

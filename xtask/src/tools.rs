@@ -14,9 +14,11 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// those flags change: move it forward on purpose, here only.
 pub const RELEASE_NIGHTLY: &str = "nightly-2026-10-25";
 
-/// Debian packages the browser tests need: the browser, its driver, and
-/// pdftotext, to read what printing the widget gives.
-const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "poppler-utils"];
+/// Debian packages the browser tests need: the browser, its driver,
+/// poppler's pdftotext and pdftoppm, to read and rasterise what printing
+/// gives, and zbar's zbarimg, to decode the posters' QR codes as a phone
+/// would.
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "poppler-utils", "zbar-tools"];
 
 /// What `dist` needs from Debian: the Noto fonts, with every Vietnamese
 /// diacritic, that the cards' images are drawn with (and that make
