@@ -9,6 +9,8 @@
 //!                     in the loader, which paints with them)
 //! index.html          the standalone page, with the embed builder
 //! embed.html          the iframe page
+//! oembed.json, og.png the standalone page's oEmbed answer and image (each
+//!                     card page has its own beside it)
 //! the/N/              a shareable page per card, with its image (og.png)
 //! en/the/N/           the same in English
 //! poster/, en/poster/ the posters for notice boards: A4 pages with QR codes
@@ -192,6 +194,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
         hold::hold_css_for(preview, "en")?
     );
     let page = read_text(&root.join("index.html"))?
+        .replace("__CDS17_HEAD__", &pages::standalone_head(&base_url))
         .replace("__CDS17_HOLD__", &page_hold)
         .replace("__CDS17_HOLD_VI__", &hold_vi)
         .replace("__CDS17_HOLD_EN__", &hold_en)

@@ -31,6 +31,40 @@ pub fn hold_css_for(selector: &str, lang: &str) -> Result<String> {
     from_reserve(&reserve, selector, lang)
 }
 
+/// How tall, in px, a deck in `lang` is in a frame `width` px wide at the
+/// iframe page's 16 px: the height the frame is given before it says its
+/// own (an oEmbed answer's `height`).
+pub fn deck_height_px(lang: &str, width: f32) -> Result<u32> {
+    let reserve = read_text(&root().join(RESERVE))?;
+    deck_height_in(&reserve, lang, width)
+}
+
+fn deck_height_in(reserve: &str, lang: &str, width: f32) -> Result<u32> {
+    const FONT_PX: f32 = 16.0;
+    let height_rule = format!(".cds17-root[lang=\"{lang}\"]:not([data-view=\"grid\"]){{min-height:");
+    let mut height_em = None;
+    for line in reserve.lines() {
+        let Some(at) = line.find(&height_rule) else {
+            continue;
+        };
+        let band_from = match line.strip_prefix(BAND) {
+            Some(band) => band.split("em)").next().and_then(|w| w.parse::<f32>().ok()),
+            None => Some(0.0),
+        };
+        let height = line[at + height_rule.len()..]
+            .split("em}")
+            .next()
+            .and_then(|h| h.parse::<f32>().ok());
+        if let (Some(from), Some(height)) = (band_from, height) {
+            if from * FONT_PX <= width {
+                height_em = Some(height);
+            }
+        }
+    }
+    let height_em = height_em.ok_or_else(|| format!("{RESERVE} holds no height for {lang} at {width} px"))?;
+    Ok((height_em * FONT_PX).ceil() as u32)
+}
+
 fn from_reserve(reserve: &str, placeholder: &str, lang: &str) -> Result<String> {
     let height_rule = format!(".cds17-root[lang=\"{lang}\"]:not([data-view=\"grid\"]){{min-height:");
     let selector = if lang == "en" {
@@ -94,6 +128,14 @@ mod tests {
             .starts_with(
                 "#preview{display:block;container-type:inline-size;font-size:max(14px,1em)}#preview:not"
             ));
+    }
+
+    #[test]
+    fn a_frame_is_as_tall_as_the_deck_in_its_band_of_width() {
+        assert_eq!(deck_height_in(RESERVE_CSS, "vi", 200.0), Ok(1669));
+        assert_eq!(deck_height_in(RESERVE_CSS, "vi", 600.0), Ok(1392));
+        assert_eq!(deck_height_in(RESERVE_CSS, "en", 600.0), Ok(1597));
+        assert!(deck_height_in("/* nothing */", "vi", 600.0).is_err());
     }
 
     #[test]

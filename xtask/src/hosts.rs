@@ -47,6 +47,15 @@ pub fn render(widget_base: &str, into: &Path) -> Result<PathBuf> {
             write(&to.join(name), fill(read_text(&path)?).as_bytes())?;
         }
     }
+    // WordPress's wp-embed.js, for the page that frames embed.html as a
+    // WordPress post does, where `cargo xtask test` has unpacked it.
+    let wp_embed = crate::tools::unpacked_wordpress_embed_script();
+    if wp_embed.exists() {
+        write(
+            &into.join("test").join("wp-embed.js"),
+            &crate::files::read(&wp_embed)?,
+        )?;
+    }
     Ok(into.to_path_buf())
 }
 

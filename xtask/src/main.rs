@@ -16,6 +16,7 @@ mod html;
 mod lighthouse;
 mod names;
 mod nginx;
+mod oembed;
 mod og;
 mod pages;
 mod paint;

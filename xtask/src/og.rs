@@ -36,19 +36,26 @@ pub fn options(fonts: Vec<Vec<u8>>) -> usvg::Options<'static> {
 
 /// Card `card`'s image in `lang`: what a social site shows of its page.
 pub fn render(content: &Content, card: &Card, lang: &str, options: &usvg::Options) -> Result<Vec<u8>> {
-    let svg = svg(content, card, lang);
-    let tree = usvg::Tree::from_str(&svg, options)
-        .map_err(|e| format!("card {}: the image's SVG: {e}", card.number))?;
-    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot make a 1200×630 image")?;
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("card {}: PNG: {e}", card.number))
+    rasterise(&svg(content, card, lang), options).map_err(|e| format!("card {}: {e}", card.number))
 }
 
-fn svg(content: &Content, card: &Card, lang: &str) -> String {
-    let text = card.text(lang);
-    // The pages' own words, in capitals as the image sets them.
+/// The standalone page's image, in `lang`: the explainer's name and what
+/// the two sides of its cards hold.
+pub fn render_cover(content: &Content, lang: &str, options: &usvg::Options) -> Result<Vec<u8>> {
+    rasterise(&cover_svg(content, lang), options).map_err(|e| format!("the standalone page: {e}"))
+}
+
+fn rasterise(svg: &str, options: &usvg::Options) -> Result<Vec<u8>> {
+    let tree = usvg::Tree::from_str(svg, options).map_err(|e| format!("the image's SVG: {e}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot make a 1200×630 image")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("PNG: {e}"))
+}
+
+/// The frame every image shares: the background, the band with the
+/// explainer's name in capitals above `title` (beside the card's number,
+/// if there is one), the two sides' panels, and the source at the foot.
+fn frame(content: &Content, lang: &str, number: Option<usize>, title: &str, sides: (&str, &str)) -> String {
     let words = crate::words::words(lang);
     let heading = escape(&words.name.to_uppercase());
     let (before, after) = (words.before.to_uppercase(), words.after.to_uppercase());
@@ -59,39 +66,46 @@ fn svg(content: &Content, card: &Card, lang: &str) -> String {
 <rect width="{WIDTH}" height="{HEIGHT}" fill="#f1f4f8"/>
 <rect width="{WIDTH}" height="214" fill="#0a4a8c"/>
 <text x="60" y="58" font-size="22" font-weight="700" letter-spacing="1.5" fill="#cfe0f5">{heading}</text>
-<circle cx="96" cy="134" r="36" fill="#ffffff"/>
-<text x="96" y="147" font-size="36" font-weight="700" fill="#0a4a8c" text-anchor="middle">{number}</text>
-"##,
-        number = card.number
+"##
     );
-    let title_lines = wrap(&text.title, 980.0, 38.0, BOLD_ADVANCE, 2);
+    let title_x = match number {
+        Some(number) => {
+            let _ = write!(
+                svg,
+                r##"<circle cx="96" cy="134" r="36" fill="#ffffff"/>
+<text x="96" y="147" font-size="36" font-weight="700" fill="#0a4a8c" text-anchor="middle">{number}</text>
+"##
+            );
+            156.0
+        }
+        None => 60.0,
+    };
+    let title_lines = wrap(title, 1136.0 - title_x, 38.0, BOLD_ADVANCE, 2);
     let title_top = if title_lines.len() == 1 { 148.0 } else { 124.0 };
     lines(
         &mut svg,
         &title_lines,
-        156.0,
+        title_x,
         title_top,
         46.0,
         38,
         "700",
         "#ffffff",
     );
-
     side(
         &mut svg,
         60.0,
         &before,
-        &text.before,
+        sides.0,
         ("#ffffff", "#505b6a", "#505b6a", "#17202c"),
     );
     side(
         &mut svg,
         615.0,
         &after,
-        &text.after,
+        sides.1,
         ("#0a4a8c", "#ffd34d", "#ffd34d", "#ffffff"),
     );
-
     let _ = write!(
         svg,
         r##"<text x="60" y="606" font-size="18" fill="#4a5667">{} · {}</text>
@@ -100,6 +114,28 @@ fn svg(content: &Content, card: &Card, lang: &str) -> String {
         escape(content.source.issuer(lang))
     );
     svg
+}
+
+fn cover_svg(content: &Content, lang: &str) -> String {
+    let words = crate::words::words(lang);
+    frame(
+        content,
+        lang,
+        None,
+        words.name,
+        (words.front_holds, words.back_holds),
+    )
+}
+
+fn svg(content: &Content, card: &Card, lang: &str) -> String {
+    let text = card.text(lang);
+    frame(
+        content,
+        lang,
+        Some(card.number),
+        &text.title,
+        (&text.before, &text.after),
+    )
 }
 
 /// One side of the card: a panel with its label and as much of its text as

@@ -16,9 +16,10 @@ use std::path::Path;
 
 use crate::files::{read_text, write};
 use crate::html::{escape, fill};
+use crate::oembed::Embeddable;
 use crate::poster;
 use crate::site::{card_folder, poster_folder};
-use crate::words::words;
+use crate::words::{words, NAME_VI};
 use crate::{root, Result};
 
 use cds17_content::{Card, Content, LANGS};
@@ -91,6 +92,8 @@ fn card_page(content: &Content, card: &Card, lang: &str, build: &Build) -> Resul
         build.hold_vi
     };
     let description = format!("{}: {} {}: {}", w.before, text.before, w.after, text.after);
+    let oembed_title = card_title(card, lang, count);
+    let folder = card_folder(lang, card.number);
     let link = |number: usize, label: &str| -> String {
         if (1..=count).contains(&number) {
             format!("<a href=\"../{number}/\">{}</a>", escape(label))
@@ -143,8 +146,79 @@ fn card_page(content: &Content, card: &Card, lang: &str, build: &Build) -> Resul
             "{{poster_sheet}}",
             poster::card_sheet(content, card, lang, build.base_url)?,
         ),
+        (
+            "{{oembed}}",
+            embeddable(card, lang, build.base_url, &folder, &oembed_title).discovery_link(),
+        ),
     ];
     fill("card.html", &template, &replacements)
+}
+
+/// "Điểm 5/17: Từ … sang …": how a card's page names it to other sites.
+fn card_title(card: &Card, lang: &str, count: usize) -> String {
+    format!(
+        "{} {}/{count}: {}",
+        words(lang).point,
+        card.number,
+        card.text(lang).title
+    )
+}
+
+/// Card `card`'s page in `lang`, as oEmbed embeds it.
+fn embeddable<'a>(
+    card: &Card,
+    lang: &'a str,
+    base_url: &'a str,
+    folder: &'a str,
+    title: &'a str,
+) -> Embeddable<'a> {
+    Embeddable {
+        base_url,
+        folder,
+        lang,
+        card: Some(card.number),
+        title,
+    }
+}
+
+/// The standalone page as oEmbed embeds it: the deck at card 1.
+fn standalone(base_url: &str) -> Embeddable<'_> {
+    Embeddable {
+        base_url,
+        folder: "",
+        lang: "vi",
+        card: None,
+        title: NAME_VI,
+    }
+}
+
+/// What the standalone page's head says of it to other sites: its address,
+/// its Open Graph and Twitter tags with its image, and where its oEmbed
+/// answer is.
+pub fn standalone_head(base_url: &str) -> String {
+    let page = standalone(base_url);
+    let (url, image, name) = (escape(base_url), escape(&page.image_url()), escape(NAME_VI));
+    let description = escape(words("vi").cover_line);
+    format!(
+        "<link rel=\"canonical\" href=\"{url}\">\n\
+         <meta property=\"og:type\" content=\"website\">\n\
+         <meta property=\"og:site_name\" content=\"{name}\">\n\
+         <meta property=\"og:locale\" content=\"vi_VN\">\n\
+         <meta property=\"og:title\" content=\"{name}\">\n\
+         <meta property=\"og:description\" content=\"{description}\">\n\
+         <meta property=\"og:url\" content=\"{url}\">\n\
+         <meta property=\"og:image\" content=\"{image}\">\n\
+         <meta property=\"og:image:type\" content=\"image/png\">\n\
+         <meta property=\"og:image:width\" content=\"{}\">\n\
+         <meta property=\"og:image:height\" content=\"{}\">\n\
+         <meta property=\"og:image:alt\" content=\"{name}\">\n\
+         <meta name=\"twitter:card\" content=\"summary_large_image\">\n\
+         <meta name=\"twitter:image\" content=\"{image}\">\n\
+         {}",
+        crate::oembed::IMAGE_WIDTH,
+        crate::oembed::IMAGE_HEIGHT,
+        page.discovery_link()
+    )
 }
 
 /// At most `max` characters, cut at a space, with an ellipsis.
@@ -179,8 +253,16 @@ pub fn write_all(dist: &Path, build: &Build) -> Result<Content> {
                 &folder.join("og.png"),
                 &crate::og::render(&content, card, lang, &drawing)?,
             )?;
+            let title = card_title(card, lang, content.cards.len());
+            let page_folder = card_folder(lang, card.number);
+            embeddable(card, lang, build.base_url, &page_folder, &title).write(dist)?;
         }
     }
+    write(
+        &dist.join("og.png"),
+        &crate::og::render_cover(&content, "vi", &drawing)?,
+    )?;
+    standalone(build.base_url).write(dist)?;
     let embed = read_text(&root().join("www").join("embed.html"))?
         .replace("__CDS17_HOLD__", build.hold_both)
         .replace("__CDS17_LOADER__", build.pinned_loader)

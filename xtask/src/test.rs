@@ -170,6 +170,7 @@ pub fn run_end_to_end(args: &[String]) -> Result {
 /// dist/ through a real nginx with the documented configuration; the host
 /// pages from another origin, as on a real site; Playwright in between.
 fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
+    tools::wordpress_embed_script()?;
     let nginx = nginx::start(dist, nginx::Ports::ANY)?;
     let host = &nginx.host;
     println!("widget served by nginx at {}, host pages at {host}", nginx.base);

@@ -203,3 +203,56 @@ pub fn ensure_debian_packages(packages: &[&str]) -> Result {
     install.extend(missing);
     apt(&install)
 }
+
+/// Where [`wordpress_embed_script`] unpacks `wp-embed.js`.
+pub fn unpacked_wordpress_embed_script() -> PathBuf {
+    root()
+        .join("target")
+        .join("wordpress")
+        .join("usr/share/wordpress/wp-includes/js/wp-embed.js")
+}
+
+/// WordPress's `wp-embed.js`, the script a WordPress page runs to show and
+/// size the frames of the links pasted into it, from Debian's `wordpress`
+/// package: unpacked into target/ (not installed), for the tests that frame
+/// `embed.html` as WordPress does.
+pub fn wordpress_embed_script() -> Result<PathBuf> {
+    let dir = root().join("target").join("wordpress");
+    let script = unpacked_wordpress_embed_script();
+    if script.exists() {
+        return Ok(script);
+    }
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let download = || {
+        std::process::Command::new("apt-get")
+            .args(["download", "-q", "wordpress"])
+            .current_dir(&dir)
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    if !download() {
+        // Stale package lists: read them again, once.
+        run_command("apt-get", &["update", "-q"])?;
+        if !download() {
+            return Err("apt-get download wordpress failed".into());
+        }
+    }
+    let package = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| path.extension().is_some_and(|ext| ext == "deb"))
+        .ok_or("apt-get download wordpress wrote no .deb")?;
+    run_command(
+        "dpkg-deb",
+        &[
+            "-x",
+            &crate::files::path_str(&package),
+            &crate::files::path_str(&dir),
+        ],
+    )?;
+    if script.exists() {
+        Ok(script)
+    } else {
+        Err(format!("the wordpress package holds no {}", script.display()))
+    }
+}

@@ -37,6 +37,9 @@ pub struct Words {
     pub scan_all: &'static str,
     /// What a screen reader says of a QR code, before its address.
     pub qr_label: &'static str,
+    /// The standalone page's image: what each side of the 17 cards holds.
+    pub front_holds: &'static str,
+    pub back_holds: &'static str,
 }
 
 pub fn words(lang: &str) -> &'static Words {
@@ -64,6 +67,8 @@ pub fn words(lang: &str) -> &'static Words {
             scan_card: "Scan to open this card on a phone",
             scan_all: "Scan to open the 17 cards on a phone",
             qr_label: "QR code to",
+            front_holds: "On the front of each of the 17 cards: how applying IT works.",
+            back_holds: "On the back: how digital transformation works instead. Flip to compare.",
         }
     } else {
         &Words {
@@ -89,6 +94,8 @@ pub fn words(lang: &str) -> &'static Words {
             scan_card: "Quét mã để xem thẻ này trên điện thoại",
             scan_all: "Quét mã để xem 17 thẻ trên điện thoại",
             qr_label: "Mã QR tới",
+            front_holds: "Mặt trước mỗi thẻ trong 17 thẻ: cách làm của ứng dụng CNTT.",
+            back_holds: "Mặt sau: chuyển đổi số làm khác ở điểm nào. Lật thẻ để so sánh.",
         }
     }
 }
