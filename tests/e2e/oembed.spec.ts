@@ -10,6 +10,8 @@ import { test, expect, hostPage, WIDGET_BASE } from './fixtures';
 
 const BASE_URL: string = JSON.parse(fs.readFileSync('dist/manifest.json', 'utf8')).base_url;
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+/** The real WordPress's posts, each holding one pasted link (xtask/src/wordpress.rs). */
+const WORDPRESS_POSTS: Record<string, string> = JSON.parse(process.env.CDS17_WORDPRESS_POSTS ?? '{}');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** An address on the deployment (as the pages give it), where the tests serve it. */
@@ -141,6 +143,62 @@ test.describe('oEmbed in WordPress', () => {
     await page.goto(`${WIDGET_BASE}/embed.html`);
     const html = await (await page.request.get(`${WIDGET_BASE}/embed.html`)).text();
     expect(html).toMatch(/<p class="fallback"><a href="\.\/" target="_blank">/);
+  });
+});
+
+test.describe('oEmbed in a real WordPress (Debian\'s wordpress, written by an author)', () => {
+  for (const pasted of PASTED) {
+    test(`a post holding only ${pasted.name}'s link shows the widget, sized, working and resized`, async ({ page }) => {
+      await page.setViewportSize({ width: 1000, height: 900 });
+      const post = WORDPRESS_POSTS[pasted.url()];
+      expect(post, `a WordPress post for ${pasted.url()}`).toBeTruthy();
+      await page.goto(post);
+      const element = page.locator('iframe.wp-embedded-content');
+      // WordPress sandboxed the frame and put its secret in it, as with any site it does not know.
+      await expect(element).toHaveAttribute('sandbox', 'allow-scripts');
+      await expect(element).toHaveAttribute('src', new RegExp(`^${BASE_URL.replace(/[.]/g, '\\.')}embed\\.html.*#\\?secret=[A-Za-z0-9]+$`));
+      const frame = page.frameLocator('iframe.wp-embedded-content');
+      await shown(element);
+      await frameReady(frame);
+      await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-card', `${pasted.card}`);
+      await expect(frame.locator('.cds17-count')).toHaveText(pasted.count);
+      await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
+      await frame.locator('.cds17-slot[data-shown="true"] .cds17-flip').click();
+      await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-flipped', 'true');
+      await frame.locator('.cds17-next').click();
+      await expect(frame.locator('.cds17-count')).toHaveText(pasted.flipped);
+      await frame.getByRole('button', { name: pasted.grid, exact: true }).click();
+      await expect.poll(async () => (await heights(frame, element)).frame).toBe(1000);
+      await frame.getByRole('button', { name: pasted.deck, exact: true }).click();
+      await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
+    });
+  }
+
+  test('the WordPress post with an embedded card has no axe violations in the frame, nor in what we add to the post', async ({ page }) => {
+    await page.goto(WORDPRESS_POSTS[`${BASE_URL}the/9/`]);
+    const element = page.locator('iframe.wp-embedded-content');
+    await shown(element);
+    await frameReady(page.frameLocator('iframe.wp-embedded-content'));
+    await page.addScriptTag({ path: AXE });
+    // The theme is WordPress's; what the embed adds is the figure with its frame.
+    const post = await page.evaluate(
+      (tags) =>
+        (window as any).axe
+          .run({ include: [['.wp-block-post-content']] }, { runOnly: { type: 'tag', values: tags }, iframes: false })
+          .then((result: any) => result.violations.flatMap((item: any) => item.nodes.map((node: any) => `${item.id}: ${node.target.join(' ')}`))),
+      WCAG,
+    );
+    expect(post).toEqual([]);
+    const inner = framed(page);
+    await inner.addScriptTag({ path: AXE });
+    const framedViolations = await inner.evaluate(
+      (tags) =>
+        (window as any).axe
+          .run(document, { runOnly: { type: 'tag', values: tags } })
+          .then((result: any) => result.violations.flatMap((item: any) => item.nodes.map((node: any) => `${item.id}: ${node.target.join(' ')}`))),
+      WCAG,
+    );
+    expect(framedViolations).toEqual([]);
   });
 });
 

@@ -22,6 +22,10 @@ const SNIPPET_PLACEHOLDER: &str = "{{CDS17_SNIPPET}}";
 /// height from the first paint (see xtask/src/hold.rs).
 const HOLD_PLACEHOLDER: &str = "{{CDS17_HOLD}}";
 
+/// The script a WordPress page runs to show and size the frames of the
+/// links pasted into it, from Debian's `wordpress` package.
+const WORDPRESS_EMBED_SCRIPT: &str = "/usr/share/wordpress/wp-includes/js/wp-embed.js";
+
 /// Writes the host pages for a widget served at `widget_base` (no trailing
 /// slash) into `into`, and returns that folder.
 pub fn render(widget_base: &str, into: &Path) -> Result<PathBuf> {
@@ -47,13 +51,14 @@ pub fn render(widget_base: &str, into: &Path) -> Result<PathBuf> {
             write(&to.join(name), fill(read_text(&path)?).as_bytes())?;
         }
     }
-    // WordPress's wp-embed.js, for the page that frames embed.html as a
-    // WordPress post does, where `cargo xtask test` has unpacked it.
-    let wp_embed = crate::tools::unpacked_wordpress_embed_script();
+    // WordPress's own wp-embed.js, for the page that frames embed.html as
+    // a WordPress post does, where the tests' WordPress is installed
+    // (`wordpress.rs`).
+    let wp_embed = Path::new(WORDPRESS_EMBED_SCRIPT);
     if wp_embed.exists() {
         write(
             &into.join("test").join("wp-embed.js"),
-            &crate::files::read(&wp_embed)?,
+            &crate::files::read(wp_embed)?,
         )?;
     }
     Ok(into.to_path_buf())

@@ -27,6 +27,7 @@ mod site;
 mod sitemap;
 mod test;
 mod tools;
+mod wordpress;
 mod words;
 
 use std::path::{Path, PathBuf};

@@ -165,7 +165,7 @@ pub fn start(dist: &Path, ports: Ports) -> Result<Nginx> {
     Ok(nginx)
 }
 
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     Ok(port)

@@ -3,7 +3,7 @@
 use crate::dist::{self, visitor_sizes};
 use crate::files::path_str;
 use crate::tools::{self, node_bin, Need, WASM_TARGET};
-use crate::{nginx, run_command, run_command_with, Result};
+use crate::{nginx, run_command, run_command_with, wordpress, Result};
 
 /// The most a visitor may download, gzip-compressed: the loader (with the
 /// glue and the CSS), the wasm and the text of the language their widget
@@ -27,6 +27,7 @@ pub fn run(args: &[String]) -> Result {
     tools::ensure(if skip_e2e { Need::Build } else { Need::Everything })?;
     if !skip_e2e {
         tools::ensure_debian_packages(nginx::PACKAGES)?;
+        tools::ensure_debian_packages(wordpress::PACKAGES)?;
     }
     tools::ensure_rust_components()?;
 
@@ -164,16 +165,35 @@ pub fn run_end_to_end(args: &[String]) -> Result {
     }
     tools::ensure(Need::Everything)?;
     tools::ensure_debian_packages(nginx::PACKAGES)?;
+    tools::ensure_debian_packages(wordpress::PACKAGES)?;
     end_to_end(&dist, args)
 }
 
 /// dist/ through a real nginx with the documented configuration; the host
 /// pages from another origin, as on a real site; Playwright in between.
 fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
-    tools::wordpress_embed_script()?;
-    let nginx = nginx::start(dist, nginx::Ports::ANY)?;
+    // Served where the build says it is (WordPress fetches our pages by
+    // the addresses in them), or anywhere for a build for elsewhere.
+    let base_url = built_base_url(dist)?;
+    let ports = nginx::Ports {
+        widget: local_port(&base_url),
+        host: None,
+    };
+    let nginx = nginx::start(dist, ports).map_err(|e| {
+        format!("{e}\n(is `cargo xtask serve` holding the port of {base_url}? stop it first)")
+    })?;
     let host = &nginx.host;
     println!("widget served by nginx at {}, host pages at {host}", nginx.base);
+    let pasted = ["", "the/5/", "en/the/5/", "the/9/"].map(|page| format!("{base_url}{page}"));
+    let site = wordpress::start(&pasted)?;
+    println!("WordPress at {}", site.origin);
+    let posts = serde_json::Value::Object(
+        site.posts
+            .iter()
+            .map(|(link, post)| (link.clone(), serde_json::Value::from(post.as_str())))
+            .collect(),
+    )
+    .to_string();
     let mut args = vec!["test", "--config", "tests/e2e/playwright.config.ts"];
     args.extend(extra.iter().map(String::as_str));
     run_command_with(
@@ -182,6 +202,27 @@ fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
         &[
             ("CDS17_WIDGET_BASE", nginx.base.as_str()),
             ("CDS17_HOST_ORIGIN", host.as_str()),
+            ("CDS17_WORDPRESS_POSTS", posts.as_str()),
         ],
     )
+}
+
+/// The address `dist` was built for (`dist/manifest.json`).
+fn built_base_url(dist: &std::path::Path) -> Result<String> {
+    let manifest = std::fs::read_to_string(dist.join("manifest.json")).map_err(|e| e.to_string())?;
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| e.to_string())?;
+    manifest["base_url"]
+        .as_str()
+        .map(String::from)
+        .ok_or_else(|| "dist/manifest.json has no base_url".to_string())
+}
+
+/// The port of a base URL on this machine that nginx can serve
+/// (`http://127.0.0.1:<port>/cds17/`), if it is one.
+fn local_port(base_url: &str) -> Option<u16> {
+    base_url
+        .strip_prefix("http://127.0.0.1:")?
+        .strip_suffix("/cds17/")?
+        .parse()
+        .ok()
 }
