@@ -15,6 +15,7 @@
 //! en/the/N/           the same in English
 //! poster/, en/poster/ the posters for notice boards: A4 pages with QR codes
 //! sitemap.xml         our pages, with their language alternates
+//! sw.js               the service worker of our own pages (offline.rs)
 //! fallback.*.html     the 17 points as a table, for placeholders
 //! *.gz, *.br          precompressed copies, for servers that send them as is
 
@@ -27,7 +28,7 @@ use crate::files::{
 use crate::names::NameMap;
 use crate::site::checked_base_url;
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{hold, pages, paint, poster, sitemap};
+use crate::{hold, offline, pages, paint, poster, sitemap};
 use crate::{root, run_command, run_command_for_output, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -195,6 +196,7 @@ pub fn build(base_url: &str) -> Result<Dist> {
     );
     let page = read_text(&root.join("index.html"))?
         .replace("__CDS17_HEAD__", &pages::standalone_head(&base_url))
+        .replace("__CDS17_REGISTER_WORKER__", &offline::registration(""))
         .replace("__CDS17_HOLD__", &page_hold)
         .replace("__CDS17_HOLD_VI__", &hold_vi)
         .replace("__CDS17_HOLD_EN__", &hold_en)
@@ -213,6 +215,13 @@ pub fn build(base_url: &str) -> Result<Dist> {
         crate::html::escape(crate::words::NAME_VI)
     );
     write(&dist.join("snippet.html"), snippet.as_bytes())?;
+    // What our pages need offline: the pinned loader they load, both
+    // modules, the text files, and the fallbacks the embed builder puts in
+    // its snippets; the pages themselves are listed there.
+    let mut offline_files = vec![pinned_loader.clone(), wasm_name.clone(), quiz_wasm_name.clone()];
+    offline_files.extend(texts.iter().map(|text| text.name.clone()));
+    offline_files.extend(cds17_content::LANGS.map(|lang| format!("fallback.{lang}.html")));
+    offline::write_service_worker(&dist, &offline_files, content.cards.len())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;
     compress_all(&dist)?;
 

@@ -17,6 +17,7 @@ mod lighthouse;
 mod names;
 mod nginx;
 mod oembed;
+mod offline;
 mod og;
 mod pages;
 mod paint;

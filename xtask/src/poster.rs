@@ -120,6 +120,7 @@ fn page(content: &Content, lang: &str, base_url: &str) -> Result<String> {
         ("{{other_page}}", format!("{root}{}", poster_folder(other_lang))),
         ("{{other_lang}}", other_lang.to_string()),
         ("{{other_name}}", escape(other.language)),
+        ("{{register_worker}}", crate::offline::registration(&root)),
         ("{{root}}", root),
         ("{{all}}", escape(w.all)),
         ("{{sheets}}", sheets),

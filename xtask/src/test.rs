@@ -22,6 +22,10 @@ pub const BUDGET_SELF_CHECK_GZIP_BYTES: u64 = 45_000;
 /// codes inline: all a commune office downloads to print them.
 pub const BUDGET_POSTER_GZIP_BYTES: u64 = 100_000;
 
+/// The most our pages' service worker may weigh, gzip-compressed: every
+/// visitor to them downloads it once they have loaded.
+pub const BUDGET_SERVICE_WORKER_GZIP_BYTES: u64 = 3_000;
+
 pub fn run(args: &[String]) -> Result {
     let skip_e2e = args.iter().any(|arg| arg == "--skip-e2e");
     tools::ensure(if skip_e2e { Need::Build } else { Need::Everything })?;
@@ -120,6 +124,14 @@ fn check_budgets(built: &dist::Dist) -> Result {
         if poster.gzip > BUDGET_POSTER_GZIP_BYTES {
             over.push(format!("the {lang} posters' page: {} bytes gzip", poster.gzip));
         }
+    }
+    let worker = dist::sizes_of(&[built.dir.join("sw.js")])?;
+    println!(
+        "budget: sw.js is {} bytes gzip (at most {BUDGET_SERVICE_WORKER_GZIP_BYTES})",
+        worker.gzip
+    );
+    if worker.gzip > BUDGET_SERVICE_WORKER_GZIP_BYTES {
+        over.push(format!("sw.js: {} bytes gzip", worker.gzip));
     }
     if over.is_empty() {
         Ok(())

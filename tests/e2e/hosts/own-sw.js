@@ -1,0 +1,2 @@
+// The host site's own service worker: cds17 must leave it alone.
+self.addEventListener('fetch', () => {});
