@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { test, expect, hostPage, ready, WIDGET_BASE } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -92,5 +96,39 @@ test.describe('offline', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^text\/javascript/);
     expect(response.headers()['cache-control']).toBe('no-cache');
+  });
+
+  test('the standalone page installs on a home screen: its manifest and icons, and no installability errors', async ({ page, request }) => {
+    await page.goto(`${WIDGET_BASE}/`);
+    await workerReady(page);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const response = await request.get(`${WIDGET_BASE}/${href}`);
+    expect(response.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(response.headers()['cache-control']).toBe('no-cache');
+    const manifest = await response.json();
+    expect(manifest).toMatchObject({ start_url: './', scope: './', display: 'standalone' });
+    for (const field of ['name', 'short_name', 'background_color', 'theme_color']) expect(typeof manifest[field], field).toBe('string');
+    for (const icon of manifest.icons) {
+      const png = await (await request.get(`${WIDGET_BASE}/${icon.src}`)).body();
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
+    }
+    expect(manifest.icons.map((icon: any) => `${icon.sizes} ${icon.purpose}`)).toEqual(
+      expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
+    );
+    // Chromium installs nothing from an incognito profile, which every test context is: a profile of its own.
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cds17-install-'));
+    const browser = await chromium.launchPersistentContext(profile, test.info().project.use.launchOptions ?? {});
+    try {
+      const installed = browser.pages()[0] ?? (await browser.newPage());
+      await installed.goto(`${WIDGET_BASE}/`);
+      await workerReady(installed);
+      const cdp = await browser.newCDPSession(installed);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+    } finally {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
   });
 });

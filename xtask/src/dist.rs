@@ -16,6 +16,7 @@
 //! poster/, en/poster/ the posters for notice boards: A4 pages with QR codes
 //! sitemap.xml         our pages, with their language alternates
 //! sw.js               the service worker of our own pages (offline.rs)
+//! manifest.webmanifest, icon-*.png  the standalone page on a home screen
 //! fallback.*.html     the 17 points as a table, for placeholders
 //! *.gz, *.br          precompressed copies, for servers that send them as is
 
@@ -28,7 +29,7 @@ use crate::files::{
 use crate::names::NameMap;
 use crate::site::checked_base_url;
 use crate::tools::{self, node_bin, wasm_bindgen_path, Need, WASM_TARGET};
-use crate::{hold, offline, pages, paint, poster, sitemap};
+use crate::{hold, icons, offline, pages, paint, poster, sitemap};
 use crate::{root, run_command, run_command_for_output, Result};
 
 /// What wasm-opt may assume of the browser: what current Rust emits and
@@ -221,6 +222,9 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let mut offline_files = vec![pinned_loader.clone(), wasm_name.clone(), quiz_wasm_name.clone()];
     offline_files.extend(texts.iter().map(|text| text.name.clone()));
     offline_files.extend(cds17_content::LANGS.map(|lang| format!("fallback.{lang}.html")));
+    // The manifest and its icons, which a phone asks for when it installs
+    // the standalone page.
+    offline_files.extend(icons::write_all(&dist)?);
     offline::write_service_worker(&dist, &offline_files, content.cards.len())?;
     write_manifest(&dist, &base_url, &pinned_loader, &wasm_name, &texts, &snippet)?;
     compress_all(&dist)?;

@@ -13,6 +13,7 @@ mod files;
 mod hold;
 mod hosts;
 mod html;
+mod icons;
 mod lighthouse;
 mod names;
 mod nginx;
