@@ -101,6 +101,13 @@ pub fn run(args: &[String]) -> Result<Dist> {
 /// copy-paste snippet in `dist/snippet.html` and `dist/manifest.json` uses
 /// it.
 pub fn build(base_url: &str) -> Result<Dist> {
+    build_release(base_url, None)
+}
+
+/// [`build`], with `mark`, for the tests, in a custom section of the
+/// widget's wasm: a later release whose wasm differs from this one's, and
+/// so every name and hash that follows from it.
+pub fn build_release(base_url: &str, mark: Option<&str>) -> Result<Dist> {
     let base_url = checked_base_url(base_url)?;
     let root = root();
     let work = root.join("target").join("cds17-dist");
@@ -111,6 +118,10 @@ pub fn build(base_url: &str) -> Result<Dist> {
     let (quiz_glue, quiz_wasm) = bindgen_and_optimise(&quiz_built.wasm, &work.join("quiz"))?;
     let built = build_wasm(WIDGET_FEATURES)?;
     let (glue, wasm) = bindgen_and_optimise(&built.wasm, &work.join("widget"))?;
+    let wasm = match mark {
+        Some(mark) => with_custom_section(wasm, "cds17-release", mark.as_bytes()),
+        None => wasm,
+    };
     let wasm_name = format!("cds17.{}.wasm", short_hash(&wasm));
     let quiz_wasm_name = format!("cds17.quiz.{}.wasm", short_hash(&quiz_wasm));
     let quiz_module = Module {
@@ -237,6 +248,31 @@ pub fn build(base_url: &str) -> Result<Dist> {
     };
     print_sizes(&built)?;
     Ok(built)
+}
+
+/// `wasm` with a custom section appended: the browser ignores it.
+fn with_custom_section(mut wasm: Vec<u8>, name: &str, payload: &[u8]) -> Vec<u8> {
+    let mut body = leb128(name.len());
+    body.extend(name.as_bytes());
+    body.extend(payload);
+    wasm.push(0);
+    wasm.extend(leb128(body.len()));
+    wasm.extend(body);
+    wasm
+}
+
+/// `n` as an unsigned LEB128, as the wasm format writes sizes.
+fn leb128(mut n: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return out;
+        }
+        out.push(byte | 0x80);
+    }
 }
 
 /// The widget's build for `cds17.js`: it hydrates the loader's first paint.
@@ -648,4 +684,25 @@ fn crate_version() -> Result<String> {
         .find_map(|line| line.strip_prefix("version = "))
         .map(|version| version.trim_matches('"').to_string())
         .ok_or_else(|| "Cargo.toml has no version".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_written_as_leb128() {
+        assert_eq!(leb128(0), [0]);
+        assert_eq!(leb128(127), [127]);
+        assert_eq!(leb128(128), [0x80, 1]);
+        assert_eq!(leb128(624_485), [0xe5, 0x8e, 0x26]);
+    }
+
+    #[test]
+    fn a_custom_section_is_appended_after_the_module() {
+        let module = b"\0asm\x01\0\0\0".to_vec();
+        let marked = with_custom_section(module.clone(), "ab", b"xyz");
+        assert_eq!(&marked[..8], &module[..]);
+        assert_eq!(&marked[8..], &[0, 6, 2, b'a', b'b', b'x', b'y', b'z']);
+    }
 }

@@ -24,6 +24,23 @@ pub fn short_hash(bytes: &[u8]) -> String {
     digest.iter().take(5).map(|byte| format!("{byte:02x}")).collect()
 }
 
+/// Copies the folder `from` into a fresh `to`, whole.
+pub fn copy_tree(from: &Path, to: &Path) -> Result {
+    recreate(to)?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        if path.is_dir() {
+            copy_tree(&path, &to.join(name))?;
+        } else {
+            fs::copy(&path, to.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
 pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check and test, as CI runs it.
 
 use crate::dist::{self, visitor_sizes};
-use crate::files::path_str;
+use crate::files::{copy_tree, path_str};
 use crate::tools::{self, node_bin, Need, WASM_TARGET};
 use crate::{nginx, run_command, run_command_with, wordpress, Result};
 
@@ -77,6 +77,10 @@ pub fn run(args: &[String]) -> Result {
     }
     components_in_browser()?;
 
+    // A later release, with one change to the widget's wasm, for the test
+    // of our service worker's update; then the release the tests use.
+    let later = dist::build_release(dist::DEFAULT_BASE_URL, Some("a later release"))?;
+    copy_tree(&later.dir, &later_release())?;
     let built = dist::build(dist::DEFAULT_BASE_URL)?;
     check_budgets(&built)?;
     end_to_end(&built.dir, &[])
@@ -196,6 +200,12 @@ fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
     })?;
     let host = &nginx.host;
     println!("widget served by nginx at {}, host pages at {host}", nginx.base);
+    // The later release `run` builds; `cargo xtask e2e` alone may have none.
+    let later = if later_release().join("sw.js").exists() {
+        path_str(&later_release())
+    } else {
+        String::new()
+    };
     let pasted = ["", "the/5/", "en/the/5/", "the/9/"].map(|page| format!("{base_url}{page}"));
     let site = wordpress::start(&pasted)?;
     println!("WordPress at {}", site.origin);
@@ -215,6 +225,7 @@ fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
             ("CDS17_WIDGET_BASE", nginx.base.as_str()),
             ("CDS17_HOST_ORIGIN", host.as_str()),
             ("CDS17_WORDPRESS_POSTS", posts.as_str()),
+            ("CDS17_LATER_RELEASE", later.as_str()),
         ],
     )
 }
@@ -237,4 +248,9 @@ fn local_port(base_url: &str) -> Option<u16> {
         .strip_suffix("/cds17/")?
         .parse()
         .ok()
+}
+
+/// Where `run` keeps a later release of dist/ (`build_release`).
+fn later_release() -> std::path::PathBuf {
+    crate::root().join("target").join("release-later")
 }
