@@ -4,18 +4,20 @@
 //! content/cards.toml) and a variant of the loader with the wasm folded in;
 //! serves them through nginx with www/nginx.conf and the host pages from
 //! another origin; runs tests/bench/run.mjs; and writes target/bench/
-//! report.json and the README's table.
+//! report.json and the table in docs/speed.md.
 
 use std::fs;
 use std::path::Path;
 
 use crate::dist::{self, compress_all};
-use crate::files::{file_size, path_str, read, read_text, recreate, with_suffix, write};
+use crate::files::{
+    file_size, path_str, read, read_text, recreate, replace_between, with_suffix, write, SPEED_DOC,
+};
 use crate::tools::{self, node_bin, Need};
 use crate::{nginx, root, run_command, run_command_with, Result};
 
-const README_START: &str = "<!-- bench:start -->";
-const README_END: &str = "<!-- bench:end -->";
+const MARK_START: &str = "<!-- bench:start -->";
+const MARK_END: &str = "<!-- bench:end -->";
 
 pub fn run(args: &[String]) -> Result {
     let runs = match args {
@@ -141,15 +143,7 @@ fn floor() -> Result<Vec<u8>> {
     read(&minified)
 }
 
-/// The README shows the latest table, between two markers.
+/// docs/speed.md shows the latest table, between two markers.
 fn update_readme(table: &str) -> Result {
-    let path = root().join("README.md");
-    let readme = read_text(&path)?;
-    let (Some(start), Some(end)) = (readme.find(README_START), readme.find(README_END)) else {
-        return Err(format!(
-            "README.md lacks the {README_START} … {README_END} markers"
-        ));
-    };
-    let updated = format!("{}{README_START}\n{table}{}", &readme[..start], &readme[end..]);
-    write(Path::new(&path), updated.as_bytes())
+    replace_between(SPEED_DOC, MARK_START, MARK_END, table)
 }

@@ -41,6 +41,22 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result {
     Ok(())
 }
 
+/// Where `cargo xtask bench` and `cargo xtask lighthouse` write their
+/// tables, between their markers.
+pub const SPEED_DOC: &str = "docs/speed.md";
+
+/// Replaces what stands between the markers `start` and `end` in the file
+/// at `path` (under the repository) with `text`, keeping the markers.
+pub fn replace_between(path: &str, start: &str, end: &str, text: &str) -> Result {
+    let file = crate::root().join(path);
+    let old = read_text(&file)?;
+    let (Some(from), Some(to)) = (old.find(start), old.find(end)) else {
+        return Err(format!("{path} lacks the {start} … {end} markers"));
+    };
+    let updated = format!("{}{start}\n{text}{}", &old[..from], &old[to..]);
+    write(&file, updated.as_bytes())
+}
+
 pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");

@@ -1,15 +1,15 @@
 //! `cargo xtask lighthouse`: Lighthouse (npm's, mobile profile, on Debian's
 //! Chromium) on the pages we ship and the sample host page, served as in
 //! the tests: dist/ through nginx with www/nginx.conf, the host page from
-//! another origin. It writes target/lighthouse/<page>.json and the README's
-//! table. `cargo xtask bench` runs it too.
+//! another origin. It writes target/lighthouse/<page>.json and the table in
+//! docs/speed.md. `cargo xtask bench` runs it too.
 
-use crate::files::{path_str, read_text, write};
+use crate::files::{path_str, read_text, replace_between, SPEED_DOC};
 use crate::tools::{self, node_bin, Need};
 use crate::{nginx, root, Result};
 
-const README_START: &str = "<!-- lighthouse:start -->";
-const README_END: &str = "<!-- lighthouse:end -->";
+const MARK_START: &str = "<!-- lighthouse:start -->";
+const MARK_END: &str = "<!-- lighthouse:end -->";
 
 pub fn run(args: &[String]) -> Result {
     if !args.is_empty() {
@@ -22,7 +22,7 @@ pub fn run(args: &[String]) -> Result {
     measure(&nginx.base, &nginx.host)
 }
 
-/// Runs Lighthouse on each page and puts its table in the README.
+/// Runs Lighthouse on each page and puts its table in docs/speed.md.
 pub fn measure(widget_base: &str, host: &str) -> Result {
     let pages = [
         ("standalone page", format!("{widget_base}/")),
@@ -83,20 +83,11 @@ pub fn measure(widget_base: &str, host: &str) -> Result {
         ));
     }
     println!("{table}");
-    let readme_path = root().join("README.md");
-    let readme = read_text(&readme_path)?;
-    let (Some(start), Some(end)) = (readme.find(README_START), readme.find(README_END)) else {
-        return Err(format!(
-            "README.md lacks the {README_START} … {README_END} markers"
-        ));
-    };
     let when = crate::command_output("date", &["-u", "+%Y-%m-%d"]).unwrap_or_default();
-    let updated = format!(
-        "{}{README_START}\nMeasured {} with `cargo xtask lighthouse` (Lighthouse's mobile profile: \
-         simulated Slow 4G, 4× CPU).\n\n{table}{}",
-        &readme[..start],
-        when.trim(),
-        &readme[end..]
+    let text = format!(
+        "Measured {} with `cargo xtask lighthouse` (Lighthouse's mobile profile: \
+         simulated Slow 4G, 4× CPU).\n\n{table}",
+        when.trim()
     );
-    write(&readme_path, updated.as_bytes())
+    replace_between(SPEED_DOC, MARK_START, MARK_END, &text)
 }
