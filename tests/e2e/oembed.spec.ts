@@ -78,6 +78,33 @@ const PASTED = [
   { name: 'the standalone page', url: () => BASE_URL, card: 1, count: 'Thẻ 1/17', flipped: 'Thẻ 2/17', grid: 'Tất cả', deck: 'Từng thẻ' },
 ];
 
+/**
+ * The widget in WordPress's frame, once shown: at the pasted page's card,
+ * the frame as tall as the widget, flip and next working, the grid clamped
+ * at WordPress's 1000 px, and the frame shrinking back with the deck.
+ */
+async function worksAndFits(frame: FrameLocator, element: ReturnType<Page['locator']>, pasted: (typeof PASTED)[number]) {
+  await frameReady(frame);
+  await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-card', `${pasted.card}`);
+  await expect(frame.locator('.cds17-count')).toHaveText(pasted.count);
+  await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
+  const deck = await heights(frame, element);
+  expect(Math.abs(deck.shown - deck.widget)).toBeLessThanOrEqual(2);
+  // It works: flip, then on to the next card.
+  const flip = frame.locator('.cds17-slot[data-shown="true"] .cds17-flip');
+  await flip.click();
+  await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-flipped', 'true');
+  await frame.locator('.cds17-next').click();
+  await expect(frame.locator('.cds17-count')).toHaveText(pasted.flipped);
+  // The grid is taller than WordPress allows: the frame stops at 1000 px and scrolls inside.
+  await frame.getByRole('button', { name: pasted.grid, exact: true }).click();
+  await expect.poll(async () => (await heights(frame, element)).frame).toBe(1000);
+  // And back: the frame shrinks to the deck again.
+  await frame.getByRole('button', { name: pasted.deck, exact: true }).click();
+  await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
+  expect((await heights(frame, element)).frame).toBeLessThan(1000);
+}
+
 test.describe('oEmbed in WordPress', () => {
   for (const pasted of PASTED) {
     test(`a post holding only ${pasted.name}'s link shows the widget, sized, working and resized`, async ({ page, request }) => {
@@ -86,25 +113,7 @@ test.describe('oEmbed in WordPress', () => {
       // wp-embed.js shows the frame (and hides the quote) once the page has said its height.
       await shown(element);
       await expect(page.locator('blockquote.wp-embedded-content')).toBeHidden();
-      await frameReady(frame);
-      await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-card', `${pasted.card}`);
-      await expect(frame.locator('.cds17-count')).toHaveText(pasted.count);
-      await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
-      const deck = await heights(frame, element);
-      expect(Math.abs(deck.shown - deck.widget)).toBeLessThanOrEqual(2);
-      // It works: flip, then on to the next card.
-      const flip = frame.locator('.cds17-slot[data-shown="true"] .cds17-flip');
-      await flip.click();
-      await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-flipped', 'true');
-      await frame.locator('.cds17-next').click();
-      await expect(frame.locator('.cds17-count')).toHaveText(pasted.flipped);
-      // The grid is taller than WordPress allows: the frame stops at 1000 px and scrolls inside.
-      await frame.getByRole('button', { name: pasted.grid, exact: true }).click();
-      await expect.poll(async () => (await heights(frame, element)).frame).toBe(1000);
-      // And back: the frame shrinks to the deck again.
-      await frame.getByRole('button', { name: pasted.deck, exact: true }).click();
-      await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
-      expect((await heights(frame, element)).frame).toBeLessThan(1000);
+      await worksAndFits(frame, element, pasted);
     });
   }
 
@@ -159,18 +168,7 @@ test.describe('oEmbed in a real WordPress (Debian\'s wordpress, written by an au
       await expect(element).toHaveAttribute('src', new RegExp(`^${BASE_URL.replace(/[.]/g, '\\.')}embed\\.html.*#\\?secret=[A-Za-z0-9]+$`));
       const frame = page.frameLocator('iframe.wp-embedded-content');
       await shown(element);
-      await frameReady(frame);
-      await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-card', `${pasted.card}`);
-      await expect(frame.locator('.cds17-count')).toHaveText(pasted.count);
-      await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
-      await frame.locator('.cds17-slot[data-shown="true"] .cds17-flip').click();
-      await expect(frame.locator('.cds17-slot[data-shown="true"] .cds17-card')).toHaveAttribute('data-flipped', 'true');
-      await frame.locator('.cds17-next').click();
-      await expect(frame.locator('.cds17-count')).toHaveText(pasted.flipped);
-      await frame.getByRole('button', { name: pasted.grid, exact: true }).click();
-      await expect.poll(async () => (await heights(frame, element)).frame).toBe(1000);
-      await frame.getByRole('button', { name: pasted.deck, exact: true }).click();
-      await expect.poll(async () => { const h = await heights(frame, element); return Math.abs(h.frame - h.widget); }).toBeLessThanOrEqual(2);
+      await worksAndFits(frame, element, pasted);
     });
   }
 

@@ -7,11 +7,10 @@
 //! report.json and the table in docs/speed.md.
 
 use std::fs;
-use std::path::Path;
 
 use crate::dist::{self, compress_all};
 use crate::files::{
-    file_size, path_str, read, read_text, recreate, replace_between, with_suffix, write, SPEED_DOC,
+    copy_tree, file_size, path_str, read, read_text, replace_between, with_suffix, write, SPEED_DOC,
 };
 use crate::tools::{self, node_bin, Need};
 use crate::{nginx, root, run_command, run_command_with, Result};
@@ -31,8 +30,7 @@ pub fn run(args: &[String]) -> Result {
 
     // What nginx serves: dist/, the floor, and the one-file variant.
     let served = root().join("target").join("bench").join("served");
-    recreate(&served)?;
-    copy_dir(&built.dir, &served)?;
+    copy_tree(&built.dir, &served)?;
     let work = root().join("target").join("cds17-dist");
     let inline = dist::loader(
         &read_text(&work.join("glue.js"))?,
@@ -82,26 +80,10 @@ pub fn run(args: &[String]) -> Result {
             ("BENCH_FILES", files.to_string().as_str()),
         ],
     )?;
-    update_readme(&read_text(&out.join("report.md"))?)?;
+    update_speed_doc(&read_text(&out.join("report.md"))?)?;
     // Lighthouse, on the same servers (the standalone page and a card page
     // from dist/, not the bench's copy, which holds the same files).
     crate::lighthouse::measure(&nginx.base, &host)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    for entry in fs::read_dir(from).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let Some(name) = path.file_name() else {
-            continue;
-        };
-        if path.is_dir() {
-            copy_dir(&path, &to.join(name))?;
-        } else {
-            fs::copy(&path, to.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// tests/bench/floor/floor.js with the cards and the stylesheet filled in,
@@ -144,6 +126,6 @@ fn floor() -> Result<Vec<u8>> {
 }
 
 /// docs/speed.md shows the latest table, between two markers.
-fn update_readme(table: &str) -> Result {
+fn update_speed_doc(table: &str) -> Result {
     replace_between(SPEED_DOC, MARK_START, MARK_END, table)
 }

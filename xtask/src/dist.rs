@@ -661,6 +661,12 @@ fn write_manifest(
     write(&dist.join("manifest.json"), text.as_bytes())
 }
 
+/// `manifest.json` of the dist/ in `dir`, as [`write_manifest`] wrote it.
+pub fn read_manifest(dir: &Path) -> Result<serde_json::Value> {
+    let text = read_text(&dir.join("manifest.json"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", dir.join("manifest.json").display()))
+}
+
 /// Every file under `dir`, as paths relative to it with `/` between parts.
 fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result {
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {

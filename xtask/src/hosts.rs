@@ -67,8 +67,7 @@ pub fn render(widget_base: &str, into: &Path) -> Result<PathBuf> {
 /// The snippet from `dist/manifest.json`, its base URL replaced by where the
 /// widget is served now.
 fn snippet(widget_base: &str) -> Result<String> {
-    let manifest = read_text(&root().join("dist").join("manifest.json"))?;
-    let manifest: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| e.to_string())?;
+    let manifest = crate::dist::read_manifest(&root().join("dist"))?;
     let snippet = manifest["snippet"].as_str().unwrap_or_default();
     let base_url = manifest["base_url"].as_str().unwrap_or_default();
     Ok(if base_url.is_empty() {

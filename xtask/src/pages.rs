@@ -18,7 +18,7 @@ use crate::files::{read_text, write};
 use crate::html::{escape, fill};
 use crate::oembed::Embeddable;
 use crate::poster;
-use crate::site::{card_folder, poster_folder};
+use crate::site::{back_to_root, card_folder, poster_folder};
 use crate::words::{words, NAME_VI};
 use crate::{root, Result};
 
@@ -84,7 +84,7 @@ fn card_page(content: &Content, card: &Card, lang: &str, build: &Build) -> Resul
     let page_url = |lang: &str| format!("{}{}", build.base_url, card_folder(lang, card.number));
     let url = page_url(lang);
     // From the page's folder back to dist/.
-    let root = "../".repeat(card_folder(lang, card.number).matches('/').count());
+    let root = back_to_root(&card_folder(lang, card.number));
     let other_page = format!("{root}{}", card_folder(other_lang, card.number));
     let hold = if lang == "en" {
         build.hold_en

@@ -11,7 +11,7 @@ use cds17_content::{Card, Content};
 
 use crate::files::{read_text, write};
 use crate::html::{escape, fill};
-use crate::site::{card_folder, poster_folder};
+use crate::site::{back_to_root, card_folder, poster_folder};
 use crate::words::words;
 use crate::{qr, root, Result};
 
@@ -101,7 +101,7 @@ fn page(content: &Content, lang: &str, base_url: &str) -> Result<String> {
     let other_lang = if lang == "en" { "vi" } else { "en" };
     let (w, other) = (words(lang), words(other_lang));
     let folder = poster_folder(lang);
-    let root = "../".repeat(folder.matches('/').count());
+    let root = back_to_root(folder);
     let mut sheets = cover(content, lang, base_url)?;
     for card in &content.cards {
         sheets.push_str(&card_sheet(content, card, lang, base_url)?);

@@ -32,6 +32,12 @@ pub fn checked_base_url(url: &str) -> Result<String> {
     Ok(url.to_string())
 }
 
+/// From a page in `folder` (under dist/, ending in `/`) back to dist/:
+/// `../../` for `the/5/`.
+pub fn back_to_root(folder: &str) -> String {
+    "../".repeat(folder.matches('/').count())
+}
+
 /// Where card `number`'s page in `lang` is, under dist/: `the/N/` for
 /// Vietnamese, `en/the/N/` for English.
 pub fn card_folder(lang: &str, number: usize) -> String {

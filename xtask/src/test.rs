@@ -232,9 +232,7 @@ fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
 
 /// The address `dist` was built for (`dist/manifest.json`).
 fn built_base_url(dist: &std::path::Path) -> Result<String> {
-    let manifest = std::fs::read_to_string(dist.join("manifest.json")).map_err(|e| e.to_string())?;
-    let manifest: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| e.to_string())?;
-    manifest["base_url"]
+    dist::read_manifest(dist)?["base_url"]
         .as_str()
         .map(String::from)
         .ok_or_else(|| "dist/manifest.json has no base_url".to_string())
