@@ -189,6 +189,7 @@ import {
           }
           element.dispatchEvent(new CustomEvent('cds17:' + name, { bubbles: true, composed: true, detail: detail }));
         });
+        if (!widget.start.heading) stepUpHeadings(host);
       })
       .catch(function (error) {
         // No empty view left behind: the widget goes back to its cards.
@@ -301,11 +302,23 @@ import {
     var fragment = d.createDocumentFragment();
     node(PAINT.t, 0, fragment);
     var root = fragment.firstChild;
+    if (!start.heading) stepUpHeadings(root);
     root.setAttribute('data-theme', THEME_CODES[start.theme]);
     // Until the wasm takes over: what cannot act yet says it is busy.
     root.setAttribute('aria-busy', 'true');
     mount.replaceChildren(fragment);
     return true;
+  }
+
+  // data-heading="off": the page's own heading names the widget (our
+  // standalone and card pages), so the widget's eyebrow and title are not
+  // shown (.cds17-no-heading in the stylesheet), and the cards' titles step
+  // up to level 2 under the page's h1, for screen readers. The cards'
+  // nodes live as long as the widget, so this is done once, on the paint
+  // the wasm hydrates, and on the self-check's when it opens.
+  function stepUpHeadings(within) {
+    var titles = within.querySelectorAll('h3');
+    for (var i = 0; i < titles.length; i++) titles[i].setAttribute('aria-level', '2');
   }
 
   // The number of a state among those painted (xtask/src/paint.rs), which
@@ -404,7 +417,7 @@ import {
     var start = startOf(element, options, query);
     var mount = d.createElement('div');
     // A self-check shows its frame until the wasm has drawn its round.
-    mount.className = start.view === QUIZ ? 'cds17-mount cds17-unpainted' : 'cds17-mount';
+    mount.className = 'cds17-mount' + (start.view === QUIZ ? ' cds17-unpainted' : '') + (start.heading ? '' : ' cds17-no-heading');
     widget = { mount: mount, start: start, painted: false, queue: [] };
     widgets.set(element, widget);
     if (!repaint(widget)) {

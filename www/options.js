@@ -12,7 +12,7 @@
 
 // The options, in the order the spec lists them, with their values; the
 // first is the default. `card` and `deeplink` are read by functions below.
-export var OPTION_NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
+export var OPTION_NAMES = ['lang', 'card', 'view', 'theme', 'deeplink', 'heading'];
 export var VIEW_CODES = ['deck', 'grid', 'quiz'];
 // The self-check's deep link, beside #cds17-N.
 export var QUIZ_HASH = '#cds17-quiz';
@@ -28,6 +28,7 @@ var DEFAULTS = {
   view: 'deck',
   theme: 'light',
   deeplink: 'on for the first widget on the page, off for the others',
+  heading: 'on',
 };
 
 // `vi` or `en`, in any case, with or without a region (`vi-VN`): 0 or 1.
@@ -78,7 +79,7 @@ export function readOptions(element, query, script, warn) {
     warn('cds17: the options of CDS17.mount() should be an object, not', script, '; using the defaults.');
     script = null;
   }
-  var read = { lang: 0, card: 1, view: 0, theme: 0, deeplink: null };
+  var read = { lang: 0, card: 1, view: 0, theme: 0, deeplink: null, heading: true };
   var take = function (name, value, origin) {
     if (value == null) return;
     var parsed =
@@ -86,13 +87,13 @@ export function readOptions(element, query, script, warn) {
         ? langOf(value)
         : name === 'card'
           ? cardOf(value) || -1
-          : name === 'deeplink'
+          : name === 'deeplink' || name === 'heading'
             ? switchOf(value)
             : keywordOf(value, name === 'view' ? VIEW_CODES : THEME_CODES);
     if (parsed === -1 || parsed === null) {
       var shown = typeof value === 'string' ? '"' + cutShort(value, 60) + '"' : value;
       warn('cds17: ' + origin + name + ' =', shown, 'is not valid; using the default: ' + DEFAULTS[name]);
-      parsed = name === 'card' ? 1 : name === 'deeplink' ? null : 0;
+      parsed = name === 'card' ? 1 : name === 'deeplink' ? null : name === 'heading' ? true : 0;
     }
     read[name] = parsed;
   };

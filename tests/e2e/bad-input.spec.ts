@@ -45,6 +45,10 @@ const DEFAULTS: Record<string, { check: (page: Page) => Promise<void>; default: 
       await expect.poll(() => new URL(page.url()).hash).toBe('#cds17-2');
     },
   },
+  heading: {
+    default: 'on',
+    check: async (page) => expect(page.locator('#host .cds17-heading')).toBeVisible(),
+  },
 };
 
 /** Mounts on #host with `attributes` set and `options` passed, both in the page. */
@@ -109,8 +113,8 @@ test.describe('bad values in the options object of CDS17.mount', () => {
   for (const option of Object.keys(DEFAULTS)) {
     test(`${option}: one warning and the default for each bad value`, async ({ page, warnings }) => {
       for (const [label, source] of values) {
-        // `true` is a fine value for deeplink, and whole numbers 1..17 for card.
-        if (option === 'deeplink' && label === 'true') continue;
+        // `true` is a fine value for deeplink and heading, and whole numbers 1..17 for card.
+        if ((option === 'deeplink' || option === 'heading') && label === 'true') continue;
         warnings.length = 0;
         await page.goto(hostPage('api'));
         await page.evaluate(

@@ -239,7 +239,7 @@ test.describe('the card pages', () => {
         expect(meta('name', 'twitter:card')).toBe('summary_large_image');
         expect(meta('name', 'twitter:image')).toBe(`${url}og.png`);
         // The widget opens in the page's language, on its card.
-        expect(html).toContain(`<div data-cds17 data-card="${n}" data-lang="${lang}" data-deeplink="off">`);
+        expect(html).toContain(`<div data-cds17 data-card="${n}" data-lang="${lang}" data-deeplink="off" data-heading="off">`);
         const png = fs.readFileSync(`${DIST}/${folder(lang, n)}og.png`);
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readOptions, cardFromHash, cardOf, langOf, viewOf, cutShort, QUIZ_HASH } from '../../www/options.js';
 
-const NAMES = ['lang', 'card', 'view', 'theme', 'deeplink'];
+const NAMES = ['lang', 'card', 'view', 'theme', 'deeplink', 'heading'];
 
 /** Reads options given as attributes, a query and a script object; returns what was read and said. */
 function read({ attributes = {}, query = null, script = undefined } = {}) {
@@ -15,7 +15,7 @@ function read({ attributes = {}, query = null, script = undefined } = {}) {
   return { options, said };
 }
 
-const DEFAULTS = { lang: 0, card: 1, view: 0, theme: 0, deeplink: null };
+const DEFAULTS = { lang: 0, card: 1, view: 0, theme: 0, deeplink: null, heading: true };
 
 test('no options give the defaults and no warning', () => {
   assert.deepEqual(read(), { options: DEFAULTS, said: [] });
@@ -23,10 +23,10 @@ test('no options give the defaults and no warning', () => {
 
 test('every documented value is taken', () => {
   const { options, said } = read({
-    attributes: { 'data-lang': 'en', 'data-card': '17', 'data-view': 'grid', 'data-theme': 'auto', 'data-deeplink': 'off' },
+    attributes: { 'data-lang': 'en', 'data-card': '17', 'data-view': 'grid', 'data-theme': 'auto', 'data-deeplink': 'off', 'data-heading': 'off' },
   });
   assert.deepEqual(said, []);
-  assert.deepEqual(options, { lang: 1, card: 17, view: 1, theme: 2, deeplink: false });
+  assert.deepEqual(options, { lang: 1, card: 17, view: 1, theme: 2, deeplink: false, heading: false });
 });
 
 test('the self-check is a view like the others: data-view="quiz", and setView() reads the same words', () => {
@@ -36,12 +36,19 @@ test('the self-check is a view like the others: data-view="quiz", and setView() 
   assert.deepEqual(['deck', 'grid', 'quiz', ' QUIZ ', 'slides', 2, null].map(viewOf), [0, 1, 2, 2, -1, -1, -1]);
 });
 
+test('the heading may be turned off by attribute, query or script, as on or off or a boolean', () => {
+  assert.equal(read({ attributes: { 'data-heading': ' OFF ' } }).options.heading, false);
+  assert.equal(read({ query: { heading: 'off' } }).options.heading, false);
+  assert.equal(read({ script: { heading: false } }).options.heading, false);
+  assert.equal(read({ attributes: { 'data-heading': 'off' }, script: { heading: 'on' } }).options.heading, true);
+});
+
 test('case and surrounding spaces are forgiven', () => {
   const { options, said } = read({
     attributes: { 'data-lang': ' EN-us ', 'data-view': 'Grid', 'data-theme': 'DARK ', 'data-card': ' 07 ' },
   });
   assert.deepEqual(said, []);
-  assert.deepEqual(options, { lang: 1, card: 7, view: 1, theme: 1, deeplink: null });
+  assert.deepEqual(options, { lang: 1, card: 7, view: 1, theme: 1, deeplink: null, heading: true });
 });
 
 test('a bad value falls back to the default with one warning naming the option, the value and the default', () => {
@@ -56,6 +63,7 @@ test('a bad value falls back to the default with one warning naming the option, 
     ['view', 'carousel', 'deck'],
     ['theme', 'sepia', 'light'],
     ['deeplink', 'yes', 'on for the first widget on the page, off for the others'],
+    ['heading', 'hidden', 'on'],
   ]) {
     const { options, said } = read({ attributes: { [`data-${name}`]: bad } });
     assert.deepEqual(options, DEFAULTS, `${name}=${bad}`);
@@ -168,6 +176,7 @@ test('any input gives valid options and at most one warning per value given', ()
       assert.ok([0, 1].includes(options.view));
       assert.ok([0, 1, 2].includes(options.theme));
       assert.ok([true, false, null].includes(options.deeplink));
+      assert.ok(options.heading === true || options.heading === false);
       const given =
         Object.keys(sources.attributes).filter((name) => name !== 'data-x').length +
         Object.keys(sources.query ?? {}).length +
