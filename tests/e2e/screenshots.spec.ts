@@ -43,3 +43,25 @@ for (const width of [320, 360, 768, 1280]) {
     await page.screenshot({ path: `${dir}/${width}-hostile.png`, fullPage: true });
   });
 }
+
+// The README's one picture, docs/card.png: a card of the grid, its front
+// beside its back. Written to target/screenshots/ on every run, and to docs/
+// by `cargo xtask e2e -g "README's picture" --update-snapshots`.
+test(`the README's picture: card 9, front and back`, async ({ page }, info) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(hostPage('api'));
+  await page.evaluate(() => (window as any).CDS17.mount(document.getElementById('host'), { view: 'grid', card: 9, deeplink: 'off' }));
+  await ready(page, '#host');
+  const card = widget(page, '#host').card(9);
+  const front = await card.screenshot();
+  await card.click();
+  await page.evaluate(() => (document.getElementById('host')!.shadowRoot!.activeElement as HTMLElement | null)?.blur());
+  await page.waitForTimeout(900);
+  const back = await card.screenshot();
+  const picture = (shot: Buffer) => `<img src="data:image/png;base64,${shot.toString('base64')}" alt="">`;
+  await page.setContent(
+    `<body style="margin:0;display:flex;gap:24px;padding:24px;background:#e9edf2;width:max-content">${picture(front)}${picture(back)}</body>`,
+  );
+  const update = info.config.updateSnapshots === 'all' || info.config.updateSnapshots === 'changed';
+  await page.locator('body').screenshot({ path: update ? 'docs/card.png' : `${dir}/readme-card.png` });
+});
