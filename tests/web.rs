@@ -267,7 +267,9 @@ async fn the_grid_shows_every_card_and_keeps_each_side() {
         ..at(2)
     });
     widget.flip(2).await;
-    widget.click(".cds17-switch:last-child button:nth-child(2)").await;
+    widget
+        .click(".cds17-switch:nth-child(2) button:nth-child(2)")
+        .await;
     assert_eq!(
         widget.find(".cds17-root").get_attribute("data-view").as_deref(),
         Some("grid")

@@ -64,8 +64,10 @@ import {
   // opens the self-check, and by no one else (src/self_check.rs).
   var QUIZ_WASM = '__CDS17_QUIZ_WASM__';
   var QUIZ_INTEGRITY = '__CDS17_QUIZ_WASM_INTEGRITY__';
-  var TEXT_FILES = { en: '__CDS17_TEXT_EN__' };
-  var TEXT_INTEGRITY = { en: '__CDS17_TEXT_EN_INTEGRITY__' };
+  // Files fetched when first needed, beside the wasm: the English words,
+  // and presenter mode's stylesheet (www/present.css).
+  var TEXT_FILES = { en: '__CDS17_TEXT_EN__', present: '__CDS17_TEXT_PRESENT__' };
+  var TEXT_INTEGRITY = { en: '__CDS17_TEXT_EN_INTEGRITY__', present: '__CDS17_TEXT_PRESENT_INTEGRITY__' };
   var LANGS = ['vi', 'en'];
   var script = d.currentScript;
 
@@ -113,8 +115,9 @@ import {
     for (var i = 0; i < tracked.length; i++) showFallback(tracked[i]);
   });
 
-  // A language's words, once for every widget on the page, and only when a
-  // widget needs them: no visitor downloads a language they do not read.
+  // A language's words (or presenter mode's stylesheet), once for every
+  // widget on the page, and only when a widget needs them: no visitor
+  // downloads a language they do not read.
   var texts = { vi: Promise.resolve(WORDS_VI) };
   var lines = { vi: WORDS_VI.split('\n') };
   function text(lang) {
@@ -507,6 +510,12 @@ import {
     stopListening(element);
     widget.wasm = wasm;
     widget.id = id;
+    widget.onPresenter = function (event) {
+      presenterInput(element, widget, event);
+    };
+    widget.mount.addEventListener('click', widget.onPresenter, true);
+    widget.mount.addEventListener('keydown', widget.onPresenter, true);
+    element.addEventListener('fullscreenchange', widget.onPresenter);
     if (widget.start.follows) follow(wasm, id, true);
     // Following a deep link: the card scrolls into view and takes focus.
     if (widget.start.reveal) wasm.command(id, 6, widget.start.reveal);
@@ -542,6 +551,12 @@ import {
     if (widget && widget.wasm) follow(widget.wasm, widget.id, false);
     if (widget && widget.quiz) quizClose(widget.id);
     if (widget) clearTimeout(widget.replay);
+    if (widget && widget.wasm) {
+      present(element, widget, false);
+      widget.mount.removeEventListener('click', widget.onPresenter, true);
+      widget.mount.removeEventListener('keydown', widget.onPresenter, true);
+      element.removeEventListener('fullscreenchange', widget.onPresenter);
+    }
     if (deeplinkOwner === element) deeplinkOwner = null;
     stopListening(element);
     widgets.delete(element);
@@ -566,6 +581,12 @@ import {
       flip: verb(3),
       setLang: verb(4, langOf, "setLang() takes 'vi' or 'en'"),
       setView: verb(7, viewOf, "setView() takes 'deck', 'grid' or 'quiz'"),
+      // Enters presenter mode, or leaves it: resolves once done.
+      present: function () {
+        var widget = widgets.get(element);
+        if (!widget || widget.id !== id) return Promise.reject(new Error('cds17: present() on a widget that was destroyed'));
+        return present(element, widget, !widget.presenting);
+      },
       // Safe to call again, and on a handle whose widget is long gone.
       destroy: function () {
         var widget = widgets.get(element);
@@ -604,6 +625,115 @@ import {
     } catch (error) {
       return text;
     }
+  }
+
+  // Presenter mode: the card in view alone, filling the screen, stepped
+  // through with a presenter remote. It is the loader's, on the widget's
+  // own commands (0 go to, 3 flip, 7 view), so that the wasm carries nothing
+  // of it but its button; its stylesheet (www/present.css) comes the first
+  // time anyone on the page presents. A step on: a card's front, its back,
+  // the next card's front; Home and End (±2) to the ends; Esc (0) leaves.
+  var STEPS = { PageDown: 1, ArrowRight: 1, ' ': 1, Enter: 1, PageUp: -1, ArrowLeft: -1, Backspace: -1, Home: 2, End: -2, Escape: 0 };
+  function presenterInput(element, widget, event) {
+    var state = widget.presenting;
+    var by = STEPS[event.key];
+    if (event.type === 'fullscreenchange') {
+      // The browser's own way out (Esc, its button) leaves presenter mode too.
+      if (state && d.fullscreenElement === element) state.full = 1;
+      else if (state && state.full) present(element, widget);
+    } else if (event.type === 'click') {
+      var pressed = event.target.closest('.cds17-tools button') ? 1 : state && event.target.closest('.cds17-card') ? 2 : 0;
+      if (!pressed) return;
+      event.stopPropagation();
+      // A stylesheet that cannot be fetched has said so in the console.
+      if (pressed > 1) step(widget, 1);
+      else present(element, widget, !state).catch(function () {});
+    } else if (state && by !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // Taken: neither the widget's own keys nor the page's handlers see it.
+      event.preventDefault();
+      event.stopPropagation();
+      if (by) step(widget, by);
+      else present(element, widget);
+    }
+  }
+
+  // Read from the widget each time: the page may have moved it meanwhile
+  // (handle.goTo), and a visitor's key presses are tasks apart, so the DOM
+  // shows each step before the next.
+  function step(widget, by) {
+    var root = widget.mount.firstChild;
+    var flipped = function (card) {
+      return !!root.querySelector('[data-card="' + card + '"][data-flipped="true"]');
+    };
+    var card = +root.querySelector('[data-shown="true"] [data-card]').getAttribute('data-card');
+    var back = flipped(card);
+    var to = by > 1 ? 1 : by < -1 ? CARD_COUNT : by > 0 === back ? card + by : card;
+    var side = by > 1 ? false : by < -1 || (to === card ? !back : by < 0);
+    if (to < 1 || to > CARD_COUNT) return;
+    if (to !== card) widget.wasm.command(widget.id, 0, to);
+    if (flipped(to) !== side) widget.wasm.command(widget.id, 3, 0);
+  }
+
+  // Enters (`on`) or leaves presenter mode; resolves once done. Fullscreen
+  // where the page allows it; elsewhere the mount is a popover, in the top
+  // layer, over the whole page, whatever the page's CSS.
+  function present(element, widget, on) {
+    var mount = widget.mount;
+    var state = widget.presenting;
+    var tell = function (active) {
+      mount.classList.toggle('cds17-presenting', active);
+      mount.querySelector('.cds17-tools button').setAttribute('aria-pressed', active);
+      element.dispatchEvent(new CustomEvent('cds17:present', { bubbles: true, composed: true, detail: { active: active } }));
+    };
+    if (!on) {
+      if (!state) return Promise.resolve();
+      widget.presenting = null;
+      try {
+        mount.hidePopover();
+      } catch (ignored) {
+        // It was fullscreen, or this browser has no popovers.
+      }
+      mount.removeAttribute('popover');
+      if (state.view) widget.wasm.command(widget.id, 7, state.view);
+      tell(false);
+      mount.querySelector('.cds17-tools button').focus();
+      return d.fullscreenElement === element ? d.exitFullscreen() : Promise.resolve();
+    }
+    if (state) return Promise.resolve();
+    // The view to come back to, and whether the page is fullscreen for us.
+    state = widget.presenting = { view: VIEW_CODES.indexOf(mount.firstChild.getAttribute('data-view')) };
+    return text('present').then(
+      function (css) {
+        if (widget.presenting !== state) return;
+        if (!widget.styled) adopt(element.shadowRoot, constructed(css), element.shadowRoot.adoptedStyleSheets);
+        widget.styled = 1;
+        if (state.view) widget.wasm.command(widget.id, 7, 0);
+        tell(true);
+        mount.tabIndex = -1;
+        var overlay = function () {
+          mount.popover = 'manual';
+          mount.showPopover();
+        };
+        return new Promise(function (entered) {
+          // A frame without allow="fullscreen" is not asked: the browser
+          // would log a refusal into the page's console.
+          if (!d.fullscreenEnabled) throw 0;
+          entered(element.requestFullscreen());
+        })
+          .catch(overlay)
+          .catch(function () {
+            // No popovers: the stylesheet alone makes the overlay.
+          })
+          .then(function () {
+            mount.focus();
+          });
+      },
+      function (error) {
+        widget.presenting = null;
+        warn('presenter mode could not be loaded.', error);
+        throw error;
+      },
+    );
   }
 
   // The widget's events, dispatched on the placeholder when the wasm says:

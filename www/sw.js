@@ -6,8 +6,8 @@
 
 const CACHE = '__CDS17_CACHE__';
 const PRECACHE = '__CDS17_PRECACHE__';
-/* Names with a content hash never change: cds17.<hash>.js, .wasm, .txt. */
-const HASHED = /\.[0-9a-f]{10}\.(js|wasm|txt)$/;
+/* Names with a content hash never change: cds17.<hash>.js, .wasm, .txt, .css. */
+const HASHED = /\.[0-9a-f]{10}\.(js|wasm|txt|css)$/;
 
 self.addEventListener('install', (event) => {
   // All or nothing: a file that cannot be fetched fails the install, and

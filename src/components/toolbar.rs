@@ -1,8 +1,8 @@
-//! The language switch and the view switch.
+//! The language switch, the view switch, and the way into presenter mode.
 
 use leptos::prelude::*;
 
-use super::bindings::{act, text, true_false, ui_text, OnClick, Text};
+use super::bindings::{act, flag, text, true_false, ui_text, OnClick, Text};
 use crate::i18n::{Lang, Ui};
 use crate::options::View;
 use crate::state::{use_controller, Flag};
@@ -49,11 +49,25 @@ pub(crate) fn Toolbar() -> impl IntoView {
                     act(controller, |c| c.set_view(View::Quiz)),
                 )}
             </div>
+            // Presenter mode is the loader's (www/loader.js, www/present.css):
+            // it fills the screen with the card in view and steps through
+            // the deck with a presenter remote's keys, through the widget's
+            // own commands. It takes this button's clicks before the widget
+            // does, and says with aria-pressed whether the mode is on; a
+            // visitor who never presents pays for the button alone.
+            <div class="cds17-switch cds17-tools">
+                {switch(
+                    None,
+                    ui_text(lang, Ui::Present),
+                    flag(|| false),
+                    act(controller, |_| {}),
+                )}
+            </div>
         </div>
     }
 }
 
-/// One of the five switch buttons. One shape for all five: each distinct
+/// One of the six switch buttons. One shape for all six: each distinct
 /// element shape costs visitors its own build code.
 fn switch(lang: Option<&'static str>, label: Text, pressed: Flag, on_click: OnClick) -> impl IntoView {
     view! {

@@ -184,8 +184,12 @@ test.describe('what the visitor does before the wasm is up', () => {
       };
       requestAnimationFrame(look);
     });
+    // The wasm waits for the press: on this fast machine it could otherwise
+    // come within the 100 ms, and the press would not be the one tested.
+    const release = await holdBack(page, '**/*.wasm');
     await page.goto(hostPage('paint'), { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as any).pressed);
+    release();
     expect(await page.evaluate(() => (window as any).pressed)).toEqual({ beforeTheWasm: true, saysBusy: true });
     const w = widget(page, '#host');
     await ready(page, '#host');

@@ -178,7 +178,9 @@ test.describe('self-check', () => {
     await toolbarButton.focus();
     await page.keyboard.press('Enter');
     await expect(page.locator(`${quiz} .cds17-quiz-progress`)).toHaveText('Câu 1/10');
-    // Into the self-check with Tab: the answers, and then the keys.
+    // Into the self-check with Tab, past Present: the answers, and then the keys.
+    await page.keyboard.press('Tab');
+    await expect(page.locator(`${host} .cds17-tools button`)).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(answerButton(page, 'before')).toBeFocused();
     for (let question = 1; question <= 10; question++) {

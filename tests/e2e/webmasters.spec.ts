@@ -90,7 +90,7 @@ test.describe('the embed builder', () => {
     await form.getByLabel('Thẻ mở đầu').selectOption('9');
     await form.getByLabel('Kiểu xem').selectOption('grid');
     await expect(page.locator('#snippet-b')).toHaveText(
-      `<iframe src="${WIDGET_BASE}/embed.html?view=grid&card=9" data-cds17-frame title="17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số" width="100%" height="760" loading="lazy" style="border: 0"></iframe>`,
+      `<iframe src="${WIDGET_BASE}/embed.html?view=grid&card=9" data-cds17-frame title="17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số" width="100%" height="760" allow="fullscreen" loading="lazy" style="border: 0"></iframe>`,
     );
     await expect(page.locator('#snippet-c')).toHaveText(
       `<a href="${WIDGET_BASE}/the/9/">17 điểm khác nhau giữa ứng dụng CNTT và chuyển đổi số</a>`,

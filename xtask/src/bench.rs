@@ -44,7 +44,7 @@ pub fn run(args: &[String]) -> Result {
             name: built.quiz_wasm.clone(),
             wasm: read(&work.join("quiz.wasm"))?,
         },
-        &built.texts,
+        &built.fetched(),
         true,
     )?;
     write(&served.join("cds17.inline.js"), &inline)?;

@@ -55,13 +55,19 @@ pub struct Dist {
     /// The text files shipped beside the wasm: every language but the one
     /// the loader carries.
     pub texts: Vec<TextFile>,
+    /// Presenter mode's stylesheet (www/present.css, minified), fetched the
+    /// first time a visitor presents.
+    pub presenter: TextFile,
 }
 
-/// A language's words, as build.rs wrote them.
+/// A file the loader fetches when a widget first needs it, with its
+/// integrity: a language's words, as build.rs wrote them, or presenter
+/// mode's stylesheet.
 pub struct TextFile {
-    /// `vi` or `en`.
+    /// `vi` or `en`; `present` for the stylesheet. The loader names it
+    /// `__CDS17_TEXT_<LANG>__`.
     pub lang: &'static str,
-    /// `cds17.<lang>.<hash>.txt`
+    /// `cds17.<lang>.<hash>.txt`, `cds17.present.<hash>.css`
     pub name: String,
     pub bytes: Vec<u8>,
 }
@@ -80,6 +86,12 @@ impl Dist {
                 .map(|t| self.dir.join(&t.name)),
         );
         files
+    }
+
+    /// What the loader fetches on demand: the text files and presenter
+    /// mode's stylesheet.
+    pub fn fetched(&self) -> Vec<&TextFile> {
+        self.texts.iter().chain([&self.presenter]).collect()
     }
 }
 
@@ -157,6 +169,8 @@ pub fn build_release(base_url: &str, mark: Option<&str>) -> Result<Dist> {
         .collect::<Vec<_>>();
     write(&work.join("quiz-glue.js"), quiz_module.glue.as_bytes())?;
     write(&work.join("quiz.wasm"), &quiz_module.wasm)?;
+    let presenter = presenter_stylesheet(&work)?;
+    let fetched: Vec<&TextFile> = texts.iter().chain([&presenter]).collect();
     let loader = loader(
         &glue,
         &built.stylesheet,
@@ -165,7 +179,7 @@ pub fn build_release(base_url: &str, mark: Option<&str>) -> Result<Dist> {
         &wasm_name,
         &wasm,
         &quiz_module,
-        &texts,
+        &fetched,
         false,
     )?;
     let pinned_loader = format!("cds17.{}.js", short_hash(&loader));
@@ -174,7 +188,7 @@ pub fn build_release(base_url: &str, mark: Option<&str>) -> Result<Dist> {
     recreate(&dist)?;
     write(&dist.join(&wasm_name), &wasm)?;
     write(&dist.join(&quiz_wasm_name), &quiz_module.wasm)?;
-    for text in &texts {
+    for text in &fetched {
         write(&dist.join(&text.name), &text.bytes)?;
     }
     write(&dist.join("cds17.js"), &loader)?;
@@ -231,7 +245,7 @@ pub fn build_release(base_url: &str, mark: Option<&str>) -> Result<Dist> {
     // modules, the text files, and the fallbacks the embed builder puts in
     // its snippets; the pages themselves are listed there.
     let mut offline_files = vec![pinned_loader.clone(), wasm_name.clone(), quiz_wasm_name.clone()];
-    offline_files.extend(texts.iter().map(|text| text.name.clone()));
+    offline_files.extend(fetched.iter().map(|text| text.name.clone()));
     offline_files.extend(cds17_content::LANGS.map(|lang| format!("fallback.{lang}.html")));
     // The manifest and its icons, which a phone asks for when it installs
     // the standalone page.
@@ -245,6 +259,7 @@ pub fn build_release(base_url: &str, mark: Option<&str>) -> Result<Dist> {
         wasm: wasm_name,
         quiz_wasm: quiz_wasm_name,
         texts,
+        presenter,
     };
     print_sizes(&built)?;
     Ok(built)
@@ -447,7 +462,7 @@ pub fn loader(
     wasm_name: &str,
     wasm: &[u8],
     quiz: &Module,
-    texts: &[TextFile],
+    texts: &[&TextFile],
     inline_wasm: bool,
 ) -> Result<Vec<u8>> {
     use base64::Engine as _;
@@ -527,6 +542,28 @@ pub fn loader(
     read(&bundled)
 }
 
+/// Presenter mode's stylesheet, `www/present.css` minified by esbuild, under
+/// its hashed name.
+fn presenter_stylesheet(work: &Path) -> Result<TextFile> {
+    let minified = work.join("present.css");
+    run_command(
+        &path_str(&node_bin("esbuild")),
+        &[
+            &path_str(&root().join("www").join("present.css")),
+            "--minify",
+            "--charset=utf8",
+            &format!("--outfile={}", path_str(&minified)),
+            "--log-level=warning",
+        ],
+    )?;
+    let bytes = read(&minified)?;
+    Ok(TextFile {
+        lang: "present",
+        name: format!("cds17.present.{}.css", short_hash(&bytes)),
+        bytes,
+    })
+}
+
 /// Bytes a visitor downloads, each way the server may send them.
 pub struct Sizes {
     pub raw: u64,
@@ -564,6 +601,7 @@ fn print_sizes(dist: &Dist) -> Result {
     let mut files = vec![dist.dir.join("cds17.js"), dist.dir.join(&dist.wasm)];
     files.extend(dist.texts.iter().map(|text| dist.dir.join(&text.name)));
     files.push(dist.dir.join(&dist.quiz_wasm));
+    files.push(dist.dir.join(&dist.presenter.name));
     for file in &files {
         let name = file
             .file_name()

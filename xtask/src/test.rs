@@ -8,7 +8,9 @@ use crate::{nginx, run_command, run_command_with, wordpress, Result};
 /// The most a visitor may download, gzip-compressed: the loader (with the
 /// glue and the CSS), the wasm and the text of the language their widget
 /// starts in. Bytes are deterministic, so this is a test, not a benchmark.
-pub const BUDGET_GZIP_BYTES: u64 = 60_000;
+/// 60 KB until presenter mode (issue 27), which, with listening and
+/// sharing, may raise it by 1 KB; presenter mode used 715 B of that.
+pub const BUDGET_GZIP_BYTES: u64 = 61_000;
 
 /// The most the wasm may weigh after `wasm-opt -Oz`, uncompressed: what the
 /// browser compiles. The self-check module is held to it too.
@@ -17,6 +19,10 @@ pub const BUDGET_WASM_BYTES: u64 = 130_000;
 /// The most a visitor downloads, gzip-compressed, when they first open the
 /// self-check: its module, on top of what they have.
 pub const BUDGET_SELF_CHECK_GZIP_BYTES: u64 = 45_000;
+
+/// The most a presenter downloads, gzip-compressed, when they first press
+/// Present: presenter mode's stylesheet, on top of what they have.
+pub const BUDGET_PRESENTER_GZIP_BYTES: u64 = 1_500;
 
 /// The most a posters' page may weigh, gzip-compressed, with its 18 QR
 /// codes inline: all a commune office downloads to print them.
@@ -128,6 +134,17 @@ fn check_budgets(built: &dist::Dist) -> Result {
         if poster.gzip > BUDGET_POSTER_GZIP_BYTES {
             over.push(format!("the {lang} posters' page: {} bytes gzip", poster.gzip));
         }
+    }
+    let presenter = dist::sizes_of(&[built.dir.join(&built.presenter.name)])?;
+    println!(
+        "budget: presenting downloads {} bytes gzip more (at most {BUDGET_PRESENTER_GZIP_BYTES})",
+        presenter.gzip
+    );
+    if presenter.gzip > BUDGET_PRESENTER_GZIP_BYTES {
+        over.push(format!(
+            "presenter mode's stylesheet: {} bytes gzip",
+            presenter.gzip
+        ));
     }
     let worker = dist::sizes_of(&[built.dir.join("sw.js")])?;
     println!(
