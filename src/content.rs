@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(ui(Lang::Vi, Ui::Flip), "Lật thẻ");
         assert_eq!(ui(Lang::En, Ui::Flip), "Flip card");
         assert_eq!(
-            ui(Lang::En, Ui::Present),
+            ui(Lang::En, Ui::Listen),
             all_ui_strings(Lang::En)[Ui::KEYS.len() - 1]
         );
     }

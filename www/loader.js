@@ -511,11 +511,23 @@ import {
     widget.wasm = wasm;
     widget.id = id;
     widget.onPresenter = function (event) {
-      presenterInput(element, widget, event);
+      if (!listenOrShare(widget, event)) presenterInput(element, widget, event);
     };
     widget.mount.addEventListener('click', widget.onPresenter, true);
     widget.mount.addEventListener('keydown', widget.onPresenter, true);
     element.addEventListener('fullscreenchange', widget.onPresenter);
+    // Listen: the copy button's twin, after it, with a speaker for an icon.
+    var copy = widget.mount.querySelector('.cds17-copy');
+    var listen = (widget.listen = copy.cloneNode(true));
+    listen.className = 'cds17-copy cds17-listen';
+    listen.firstChild.firstChild.setAttribute('d', SPEAKER);
+    listen.setAttribute('aria-pressed', false);
+    copy.after(listen);
+    widget.onVoices = function () {
+      tools(widget);
+    };
+    if (speech) speech.addEventListener('voiceschanged', widget.onVoices);
+    tools(widget);
     if (widget.start.follows) follow(wasm, id, true);
     // Following a deep link: the card scrolls into view and takes focus.
     if (widget.start.reveal) wasm.command(id, 6, widget.start.reveal);
@@ -553,6 +565,8 @@ import {
     if (widget) clearTimeout(widget.replay);
     if (widget && widget.wasm) {
       present(element, widget, false);
+      hush(widget);
+      if (speech) speech.removeEventListener('voiceschanged', widget.onVoices);
       widget.mount.removeEventListener('click', widget.onPresenter, true);
       widget.mount.removeEventListener('keydown', widget.onPresenter, true);
       element.removeEventListener('fullscreenchange', widget.onPresenter);
@@ -688,6 +702,7 @@ import {
     if (!on) {
       if (!state) return Promise.resolve();
       widget.presenting = null;
+      hush(widget);
       try {
         mount.hidePopover();
       } catch (ignored) {
@@ -720,7 +735,11 @@ import {
           if (!d.fullscreenEnabled) throw 0;
           entered(element.requestFullscreen());
         })
-          .catch(overlay)
+          // Fullscreen for us from now on, even if the browser tells of
+          // entering after it tells of leaving.
+          .then(function () {
+            state.full = 1;
+          }, overlay)
           .catch(function () {
             // No popovers: the stylesheet alone makes the overlay.
           })
@@ -736,13 +755,117 @@ import {
     );
   }
 
+  // Copying, sharing and listening: the loader's, on the widget's own DOM
+  // (src/components/source_line.rs has the markup alone). Their words
+  // (content/ui.toml) by language: share, listen, copied, not copied.
+  var TOOL_WORDS = '__CDS17_TOOL_WORDS__';
+  var SPEAKER = 'M4 9v6h4l5 4V5L8 9zm12 3a4 4 0 0 0-2-3.5v7a4 4 0 0 0 2-3.5zm-2-8v2a6 6 0 0 1 0 12v2a8 8 0 0 0 0-16z';
+  var speech = w.speechSynthesis;
+  var nav = navigator;
+
+  // A voice for `lang` (vi, en), if the device has one: one of its own
+  // first, as an online voice sends the text away.
+  function voiceOf(lang) {
+    var voices = speech ? speech.getVoices() : [];
+    var found;
+    for (var i = 0; i < voices.length; i++) {
+      if (voices[i].lang.slice(0, 2).toLowerCase() === lang && !(found && found.localService)) found = voices[i];
+    }
+    return found;
+  }
+
+  // The tools as the widget's language and view want them: "Chia sẻ" on
+  // the copy button where the device can share; Listen only where the
+  // device has a voice for that language, and there is a card in view.
+  function tools(widget) {
+    var root = widget.mount.firstChild;
+    var words = TOOL_WORDS[LANGS.indexOf(root.lang)];
+    if (nav.share) root.querySelector('.cds17-copy').lastChild.data = words[0];
+    widget.listen.lastChild.data = words[1];
+    widget.listen.hidden = !voiceOf(root.lang) || root.getAttribute('data-view') === VIEW_CODES[QUIZ];
+  }
+
+  // What the live region under the card says: `word` of TOOL_WORDS, or
+  // nothing. What it said goes as soon as the widget changes.
+  function announce(root, word) {
+    var status = root.querySelector('.cds17-copy-status');
+    status.textContent = word ? TOOL_WORDS[LANGS.indexOf(root.lang)][word] : ' ';
+    status.setAttribute('data-empty', !word);
+  }
+
+  // A click on the copy button (Share where the device can share) or on
+  // Listen: taken, and true; anything else is left to others.
+  function listenOrShare(widget, event) {
+    var button = event.type === 'click' && event.target.closest('.cds17-copy');
+    if (!button) return;
+    event.stopPropagation();
+    var root = widget.mount.firstChild;
+    // The card in view (in the grid, the current one), its side in view.
+    var number = root.querySelector('[aria-current="true"]').firstChild.data;
+    var card = root.querySelector('[data-card="' + number + '"]');
+    var face = card.querySelector(card.getAttribute('data-flipped') === 'true' ? '.cds17-face-after' : '.cds17-face-before').children;
+    var title = face[1].textContent;
+    // The card's own page, whose Open Graph tags Zalo and Facebook read.
+    var link = base + (root.lang === 'en' ? 'en/' : '') + 'the/' + number + '/';
+    var copy = function () {
+      // No clipboard (an insecure page), or one that refuses: said so.
+      new Promise(function (copied) {
+        copied(nav.clipboard.writeText(link));
+      }).then(
+        function () {
+          announce(root, 2);
+        },
+        function () {
+          announce(root, 3);
+        },
+      );
+    };
+    if (button !== widget.listen) {
+      if (!nav.share) return copy() || 1;
+      nav.share({ url: link, title: title, text: root.getAttribute('aria-label') }).catch(function (error) {
+        // Cancelled by the visitor: nothing to say. Refused: copied instead.
+        if (error.name !== 'AbortError') copy();
+      });
+    } else if (widget.speaking) {
+      hush(widget);
+    } else {
+      var voice = voiceOf(root.lang);
+      // Its side, its title, its text.
+      var said = (widget.speaking = new SpeechSynthesisUtterance(face[0].lastChild.textContent + '. ' + title + '. ' + face[2].textContent));
+      said.voice = voice;
+      said.lang = voice.lang;
+      // Done, or stopped by anyone (another widget's voice, the page).
+      said.onend = said.onerror = function () {
+        if (widget.speaking === said) hush(widget, 1);
+      };
+      speech.cancel();
+      button.setAttribute('aria-pressed', true);
+      speech.speak(said);
+    }
+    return 1;
+  }
+
+  // Stops the widget's voice, if it speaks; `ended`: it has stopped.
+  function hush(widget, ended) {
+    if (!widget.speaking) return;
+    widget.speaking = null;
+    widget.listen.setAttribute('aria-pressed', false);
+    if (!ended) speech.cancel();
+  }
+
   // The widget's events, dispatched on the placeholder when the wasm says:
   // cds17:ready { version, lang, card }, cds17:change { card } and
   // cds17:flip { card, side }.
   var SIDES = ['before', 'after'];
   function emit(element, name, card, extra) {
     var widget = widgets.get(element);
-    if (name === 'shown') return widget && shown(element, widget, card, extra);
+    // Whatever changes, the voice stops and the status goes: they were
+    // about what was there.
+    if (widget && widget.listen) {
+      hush(widget);
+      if (name !== 'cds17:ready') announce(widget.mount.firstChild);
+    }
+    if (name === 'shown') return widget && (tools(widget), shown(element, widget, card, extra));
     if (name === 'cds17:change' && widget && widget.start.follows) writeHash(card);
     var detail = { card: card };
     if (name === 'cds17:ready') detail = { version: VERSION, lang: extra, card: card };

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './chromium';
 
 // `cargo xtask test` builds dist/, serves it from one origin and the host
 // pages from another, and passes both here. Debian's Chromium is used:
@@ -17,15 +18,7 @@ export default defineConfig({
     baseURL: process.env.CDS17_HOST_ORIGIN,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

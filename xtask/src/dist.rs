@@ -504,7 +504,8 @@ pub fn loader(
         .replace(
             "'__CDS17_WORDS_VI__'",
             &serde_json::Value::from(words).to_string(),
-        );
+        )
+        .replace("'__CDS17_TOOL_WORDS__'", &tool_words()?);
     if let Some(at) = text.find("'__CDS17_") {
         let left: String = text[at..].chars().take(40).collect();
         return Err(format!(
@@ -540,6 +541,31 @@ pub fn loader(
         ],
     )?;
     read(&bundled)
+}
+
+/// The words of what the loader does itself (copying, sharing, listening) from
+/// `content/ui.toml`: `[[share, listen, copied, not copied], …]`, a list per
+/// language in the order of `LANGS`, as the loader's `LANGS` has them.
+fn tool_words() -> Result<String> {
+    let content = cds17_content::load()?;
+    let word = |key: &str, lang: &str| {
+        content
+            .ui
+            .iter()
+            .find(|string| string.key == key)
+            .map(|string| string.text(lang))
+            .ok_or_else(|| format!("content/ui.toml has no {key}"))
+    };
+    let mut pairs = Vec::new();
+    for lang in cds17_content::LANGS {
+        pairs.push(serde_json::json!([
+            word("share", lang)?,
+            word("listen", lang)?,
+            word("link_copied", lang)?,
+            word("link_not_copied", lang)?,
+        ]));
+    }
+    Ok(serde_json::Value::from(pairs).to_string())
 }
 
 /// Presenter mode's stylesheet, `www/present.css` minified by esbuild, under

@@ -27,6 +27,7 @@ mod qr;
 mod serve;
 mod site;
 mod sitemap;
+mod speech;
 mod test;
 mod tools;
 mod wordpress;

@@ -3,7 +3,7 @@
 use crate::dist::{self, visitor_sizes};
 use crate::files::{copy_tree, path_str};
 use crate::tools::{self, node_bin, Need, WASM_TARGET};
-use crate::{nginx, run_command, run_command_with, wordpress, Result};
+use crate::{nginx, run_command, run_command_with, speech, wordpress, Result};
 
 /// The most a visitor may download, gzip-compressed: the loader (with the
 /// glue and the CSS), the wasm and the text of the language their widget
@@ -233,18 +233,17 @@ fn end_to_end(dist: &std::path::Path, extra: &[String]) -> Result {
             .collect(),
     )
     .to_string();
+    let speech = speech::start()?;
     let mut args = vec!["test", "--config", "tests/e2e/playwright.config.ts"];
     args.extend(extra.iter().map(String::as_str));
-    run_command_with(
-        &path_str(&node_bin("playwright")),
-        &args,
-        &[
-            ("CDS17_WIDGET_BASE", nginx.base.as_str()),
-            ("CDS17_HOST_ORIGIN", host.as_str()),
-            ("CDS17_WORDPRESS_POSTS", posts.as_str()),
-            ("CDS17_LATER_RELEASE", later.as_str()),
-        ],
-    )
+    let mut env = vec![
+        ("CDS17_WIDGET_BASE", nginx.base.as_str()),
+        ("CDS17_HOST_ORIGIN", host.as_str()),
+        ("CDS17_WORDPRESS_POSTS", posts.as_str()),
+        ("CDS17_LATER_RELEASE", later.as_str()),
+    ];
+    env.extend(speech.env.iter().map(|(name, value)| (*name, value.as_str())));
+    run_command_with(&path_str(&node_bin("playwright")), &args, &env)
 }
 
 /// The address `dist` was built for (`dist/manifest.json`).

@@ -41,6 +41,7 @@ pub fn ensure(need: Need) -> Result {
     ensure_debian_packages(BUILD_PACKAGES)?;
     if need == Need::Everything {
         ensure_debian_packages(TEST_PACKAGES)?;
+        ensure_debian_packages(crate::speech::PACKAGES)?;
     }
     Ok(())
 }
