@@ -526,6 +526,10 @@ import {
     widget.onVoices = function () {
       tools(widget);
     };
+    // Asked for only now: the first read of speechSynthesis wakes the
+    // browser's speech (some 8 ms at 4× CPU), which the first paint should
+    // not wait for.
+    speech = w.speechSynthesis;
     if (speech) speech.addEventListener('voiceschanged', widget.onVoices);
     tools(widget);
     if (widget.start.follows) follow(wasm, id, true);
@@ -760,7 +764,7 @@ import {
   // (content/ui.toml) by language: share, listen, copied, not copied.
   var TOOL_WORDS = '__CDS17_TOOL_WORDS__';
   var SPEAKER = 'M4 9v6h4l5 4V5L8 9zm12 3a4 4 0 0 0-2-3.5v7a4 4 0 0 0 2-3.5zm-2-8v2a6 6 0 0 1 0 12v2a8 8 0 0 0 0-16z';
-  var speech = w.speechSynthesis;
+  var speech;
   var nav = navigator;
 
   // A voice for `lang` (vi, en), if the device has one: one of its own

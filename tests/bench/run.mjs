@@ -9,12 +9,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
+import { breakdown } from './breakdown.mjs';
 
 const BASE = process.env.CDS17_WIDGET_BASE;
 const HOST = process.env.CDS17_HOST_ORIGIN;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const OUT = process.env.BENCH_OUT ?? 'target/bench';
 const FILES = JSON.parse(process.env.BENCH_FILES ?? '{}');
+// `cargo xtask bench --breakdown`: the traced breakdown alone.
+const ONLY_BREAKDOWN = process.env.BENCH_ONLY === 'breakdown';
+const BREAKDOWN_RUNS = Number(process.env.BENCH_BREAKDOWN_RUNS ?? 5);
 const CONTENDERS = ['cds17', 'inline', 'floor'];
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
@@ -122,6 +126,16 @@ const scenarios = {
   // A visitor who presses flip 100 ms after the start card's text is on screen.
   press: { viewport: { width: 412, height: 823 }, network: SLOW_4G, press: 100 },
 };
+fs.mkdirSync(OUT, { recursive: true });
+const traced = await breakdown(browser, HOST, { cpu4: scenarios.cpu4, slow4g: scenarios.slow4g }, BREAKDOWN_RUNS, OUT);
+fs.writeFileSync(`${OUT}/breakdown.json`, JSON.stringify({ runs: BREAKDOWN_RUNS, medians: traced.medians, raw: traced.raw }, null, 2));
+fs.writeFileSync(`${OUT}/breakdown.md`, traced.table);
+console.log(traced.table);
+if (ONLY_BREAKDOWN) {
+  await browser.close();
+  process.exit(0);
+}
+
 const results = {};
 for (const contender of CONTENDERS) results[contender] = { cpu4: [], slow4g: [], press: [] };
 for (let run = 0; run < RUNS; run++) {
@@ -215,7 +229,6 @@ for (const [label, show, key] of rows) {
 table += '\n| aim | met |\n| --- | --- |\n';
 for (const [aim, met] of gates) table += `| ${aim} | ${met ? 'yes' : '**no**'} |\n`;
 
-fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(`${OUT}/report.json`, JSON.stringify({ date: when, machine, runs: RUNS, summary, gates: Object.fromEntries(gates), raw: results }, null, 2));
 fs.writeFileSync(`${OUT}/report.md`, table);
 console.log(table);

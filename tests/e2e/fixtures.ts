@@ -83,6 +83,15 @@ export async function painted(page: Page, host = '[data-cds17]') {
   await expect(page.locator(`${host} .cds17-root[aria-busy="true"] .cds17-slot[data-shown="true"] .cds17-text`).first()).toBeVisible();
 }
 
+/** What Listen should read for card `card` of the widget on `host`: the side in view's label, title and text. */
+export async function sideInView(page: Page, host: string, card: number) {
+  return page.locator(`${host} .cds17-card[data-card="${card}"]`).evaluate((card) => {
+    const face = card.querySelector(card.getAttribute('data-flipped') === 'true' ? '.cds17-face-after' : '.cds17-face-before')!;
+    const part = (selector: string) => face.querySelector(selector)!.textContent;
+    return `${part('.cds17-side')}. ${part('.cds17-title')}. ${part('.cds17-text')}`;
+  });
+}
+
 /** Which card's flip button has focus inside the widget on `host`, if any. */
 export function focusedCard(page: Page, host = '[data-cds17]') {
   return page.evaluate((selector) => {

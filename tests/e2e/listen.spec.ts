@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { test, expect, hostPage, widget, ready } from './fixtures';
+import { test, expect, hostPage, widget, ready, sideInView } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Listening to a card: "Nghe" reads the side in view aloud in a voice of
@@ -83,15 +83,6 @@ const spoken = (page: Page) => page.evaluate(() => (window as any).spoken as Arr
 const cancels = (page: Page) => page.evaluate(() => (window as any).cancels as number);
 const listenButton = (page: Page) => page.locator(`${host} .cds17-listen`);
 
-/** The text the widget should read for the side of `card` in view: side, title, text. */
-async function sideInView(page: Page, card: number) {
-  return page.locator(`${host} .cds17-card[data-card="${card}"]`).evaluate((card) => {
-    const face = card.querySelector(card.getAttribute('data-flipped') === 'true' ? '.cds17-face-after' : '.cds17-face-before')!;
-    const part = (selector: string) => face.querySelector(selector)!.textContent;
-    return `${part('.cds17-side')}. ${part('.cds17-title')}. ${part('.cds17-text')}`;
-  });
-}
-
 test.describe('listening to a card', () => {
   for (const [lang, label, voice, side] of [
     ['vi', 'Nghe', VI_VOICE, 'Ứng dụng CNTT'],
@@ -104,14 +95,14 @@ test.describe('listening to a card', () => {
       await w.button(label).click();
       await expect(w.button(label)).toHaveAttribute('aria-pressed', 'true');
       const said = await spoken(page);
-      expect(said).toEqual([{ text: await sideInView(page, 4), lang: voice.lang, voice: voice.name }]);
+      expect(said).toEqual([{ text: await sideInView(page, host, 4), lang: voice.lang, voice: voice.name }]);
       expect(said[0].text.startsWith(`${side}. `)).toBe(true);
       // Done speaking, the button is up again; pressed again, it reads the back once flipped.
       await page.evaluate(() => (window as any).finishSpeaking());
       await expect(w.button(label)).toHaveAttribute('aria-pressed', 'false');
       await w.flipButton(4).click();
       await w.button(label).click();
-      expect((await spoken(page))[1].text).toBe(await sideInView(page, 4));
+      expect((await spoken(page))[1].text).toBe(await sideInView(page, host, 4));
       expect((await spoken(page))[1].text).toContain((await w.card(4).locator('.cds17-face-after .cds17-text').textContent())!);
     });
   }
@@ -208,7 +199,7 @@ test.describe('listening to a card', () => {
     await expect(w.card(6)).toHaveAttribute('data-flipped', 'true');
     await expect(w.button('Nghe')).toBeVisible();
     await w.button('Nghe').click();
-    expect((await spoken(page))[0].text).toBe(await sideInView(page, 6));
+    expect((await spoken(page))[0].text).toBe(await sideInView(page, host, 6));
     expect((await spoken(page))[0].text.startsWith('Chuyển đổi số. ')).toBe(true);
     const before = await cancels(page);
     await page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { test, expect, hostPage, widget, ready } from './fixtures';
+import { test, expect, hostPage, widget, ready, sideInView } from './fixtures';
 import { CHROMIUM_ARGS } from './chromium';
 import type { Page } from '@playwright/test';
 
@@ -59,14 +59,6 @@ async function mount(page: Page, options: Record<string, unknown>) {
 const heard = (page: Page) => page.evaluate(() => (window as any).heard as Array<{ text: string; lang: string; voice: string; events: string[] }>);
 const listenButton = (page: Page) => page.locator(`${host} .cds17-listen`);
 
-async function sideInView(page: Page, card: number) {
-  return page.locator(`${host} .cds17-card[data-card="${card}"]`).evaluate((card) => {
-    const face = card.querySelector(card.getAttribute('data-flipped') === 'true' ? '.cds17-face-after' : '.cds17-face-before')!;
-    const part = (selector: string) => face.querySelector(selector)!.textContent;
-    return `${part('.cds17-side')}. ${part('.cds17-title')}. ${part('.cds17-text')}`;
-  });
-}
-
 test.describe('listening with a real voice', () => {
   for (const [lang, label] of [
     ['vi', 'Nghe'],
@@ -81,7 +73,7 @@ test.describe('listening with a real voice', () => {
       await w.button(label).click();
       await expect.poll(async () => (await heard(page))[0]?.events, { timeout: 15_000 }).toContain('start');
       const [said] = await heard(page);
-      expect(said.text).toBe(await sideInView(page, 2));
+      expect(said.text).toBe(await sideInView(page, host, 2));
       expect(said.lang.slice(0, 2).toLowerCase()).toBe(lang);
       expect(said.voice.slice(0, 2).toLowerCase()).toBe(lang);
       // Spoken to its end, the button is up again.
@@ -123,7 +115,7 @@ test.describe('listening with a real voice', () => {
     await expect(listenButton(page)).toBeVisible({ timeout: 15_000 });
     await listenButton(page).click();
     await expect.poll(async () => (await heard(page))[0]?.events, { timeout: 15_000 }).toContain('start');
-    expect((await heard(page))[0].text).toBe(await sideInView(page, 5));
+    expect((await heard(page))[0].text).toBe(await sideInView(page, host, 5));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => speechSynthesis.speaking)).toBe(false);
     expect((await heard(page))[0].events).not.toContain('end');

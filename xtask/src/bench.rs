@@ -17,13 +17,25 @@ use crate::{nginx, root, run_command, run_command_with, Result};
 
 const MARK_START: &str = "<!-- bench:start -->";
 const MARK_END: &str = "<!-- bench:end -->";
+const BREAKDOWN_START: &str = "<!-- breakdown:start -->";
+const BREAKDOWN_END: &str = "<!-- breakdown:end -->";
 
+/// `cargo xtask bench [--runs N] [--breakdown]`: `--breakdown` runs the
+/// traced breakdown alone (tests/bench/breakdown.mjs), `N` times in each
+/// condition (5 by default), and skips the comparison and Lighthouse.
 pub fn run(args: &[String]) -> Result {
-    let runs = match args {
-        [] => "7".to_string(),
-        [flag, runs] if flag == "--runs" => runs.clone(),
-        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
-    };
+    let usage = || "usage: cargo xtask bench [--runs N] [--breakdown]".to_string();
+    let (mut runs, mut only_breakdown) = (None, false);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => runs = Some(args.next().ok_or_else(usage)?.clone()),
+            "--breakdown" => only_breakdown = true,
+            _ => return Err(usage()),
+        }
+    }
+    let breakdown_runs = runs.clone().unwrap_or_else(|| "5".to_string());
+    let runs = runs.unwrap_or_else(|| "7".to_string());
     tools::ensure(Need::Everything)?;
     tools::ensure_debian_packages(nginx::PACKAGES)?;
     let built = dist::build(dist::DEFAULT_BASE_URL)?;
@@ -76,10 +88,21 @@ pub fn run(args: &[String]) -> Result {
             ("CDS17_WIDGET_BASE", nginx.base.as_str()),
             ("CDS17_HOST_ORIGIN", host.as_str()),
             ("BENCH_RUNS", runs.as_str()),
+            ("BENCH_BREAKDOWN_RUNS", breakdown_runs.as_str()),
+            ("BENCH_ONLY", if only_breakdown { "breakdown" } else { "" }),
             ("BENCH_OUT", path_str(&out).as_str()),
             ("BENCH_FILES", files.to_string().as_str()),
         ],
     )?;
+    replace_between(
+        SPEED_DOC,
+        BREAKDOWN_START,
+        BREAKDOWN_END,
+        &read_text(&out.join("breakdown.md"))?,
+    )?;
+    if only_breakdown {
+        return Ok(());
+    }
     update_speed_doc(&read_text(&out.join("report.md"))?)?;
     // Lighthouse, on the same servers (the standalone page and a card page
     // from dist/, not the bench's copy, which holds the same files).

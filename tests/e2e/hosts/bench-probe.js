@@ -21,6 +21,32 @@
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (ignored) {}
 
+  // Marks for the breakdown (tests/bench/breakdown.mjs), which reads them
+  // from a Chromium trace: the shadow root made, and the wasm compiled and
+  // instantiated (wasm-bindgen's glue calls one of these two).
+  function mark(name) {
+    try {
+      performance.mark('bench:' + name);
+    } catch (ignored) {}
+  }
+  var attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    var root = attachShadow.call(this, init);
+    if (this.hasAttribute('data-cds17')) mark('shadow');
+    return root;
+  };
+  ['instantiateStreaming', 'instantiate'].forEach(function (name) {
+    var original = WebAssembly[name];
+    if (!original) return;
+    WebAssembly[name] = function () {
+      mark('compile');
+      return original.apply(WebAssembly, arguments).then(function (result) {
+        mark('instantiated');
+        return result;
+      });
+    };
+  });
+
   function find(selector) {
     var host = document.querySelector('[data-cds17]');
     var shadow = host && host.shadowRoot;
@@ -43,6 +69,7 @@
   var press = Number(new URLSearchParams(location.search).get('press'));
   whenShown(START_TEXT, function (time) {
     bench.textPainted = time;
+    mark('text');
     if (!press) return;
     setTimeout(function () {
       var pressedAt = performance.now();
@@ -54,6 +81,7 @@
   });
   document.addEventListener('cds17:ready', function () {
     bench.ready = performance.now();
+    mark('ready');
     // The frame after the one that rendered the cards: they are on screen.
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
