@@ -273,7 +273,12 @@ import {
       }
       return ref < 0 ? null : ref < W ? words[ref] : PAINT.l[ref - W];
     };
-    var node = function (tokens, at, parent) {
+    // In the deck, the cards not in view are not laid out (cards.css), so
+    // their insides can wait a task: the first task builds their slots
+    // alone, and fill() the rest, before the wasm needs them.
+    var later = [];
+    var deck = !paintedView(start);
+    var node = function (tokens, at, parent, repeated) {
       var code = tokens[at++];
       if (code === 0) {
         parent.appendChild(d.createTextNode(value(tokens[at++])));
@@ -285,7 +290,7 @@ import {
         for (var i = 0; i < count; i++) {
           var item = [];
           for (var k = 0; k < length; k++) item.push(tokens[at + k] + i * tokens[at + length + k]);
-          node(item, 0, parent);
+          node(item, 0, parent, 1);
         }
         at += 2 * length;
       } else {
@@ -296,7 +301,13 @@ import {
           var text = value(tokens[at + 1]);
           if (text !== null) element.setAttribute(PAINT.n[tokens[at]], text);
         }
-        for (var children = tokens[at++]; children--; ) at = node(tokens, at, element);
+        // The stack's Nth slot holds card N. Only a repeated one waits: its
+        // tokens are its own, so what follows them needs no skipping.
+        if (repeated && deck && parent.className === 'cds17-stack' && parent.children.length + 1 !== start.card) {
+          later.push([tokens, at, element]);
+        } else {
+          for (var children = tokens[at++]; children--; ) at = node(tokens, at, element);
+        }
         parent.appendChild(element);
       }
       return at;
@@ -310,7 +321,12 @@ import {
     // Until the wasm takes over: what cannot act yet says it is busy.
     root.setAttribute('aria-busy', 'true');
     mount.replaceChildren(fragment);
-    return true;
+    return function () {
+      for (var item; (item = later.shift()); ) {
+        for (var at = item[1], children = item[0][at++]; children--; ) at = node(item[0], at, item[2]);
+        if (!start.heading) stepUpHeadings(item[2]);
+      }
+    };
   }
 
   // data-heading="off": the page's own heading names the widget (our
@@ -443,7 +459,22 @@ import {
   // that changed the view (a page's script, a translating extension) is
   // undone, so that the wasm finds exactly the markup it rendered.
   function repaint(widget) {
-    if (!paint(widget.mount, widget.start)) return false;
+    var fill = paint(widget.mount, widget.start);
+    if (!fill) return false;
+    // The cards not in view, a task after the first frame; the takeover
+    // fills them first if it comes sooner. What the watcher saw before is
+    // kept; the filling itself is ours.
+    widget.fill = function () {
+      if (widget.fill !== filled) return;
+      widget.fill = null;
+      if (widget.watcher && widget.watcher.takeRecords().length) widget.changed = true;
+      fill();
+      if (widget.watcher) widget.watcher.takeRecords();
+    };
+    var filled = widget.fill;
+    requestAnimationFrame(function () {
+      setTimeout(filled);
+    });
     widget.painted = true;
     widget.queue = [];
     if (w.MutationObserver) {
@@ -931,9 +962,12 @@ import {
           var widget = frame(element, options, query);
           var words = LANGS[widget.start.lang];
           wasm.add_text(words, got[1]);
+          if (widget.fill) widget.fill();
           if (!widget.painted || widget.changed || (widget.watcher && widget.watcher.takeRecords().length)) {
             repaint(widget);
           }
+          // The wasm hydrates every card.
+          if (widget.fill) widget.fill();
           var start = widget.start;
           var id = wasm.mount(element, widget.mount, paintedState(start), start.theme, base, emit, needText);
           takeOver(wasm, id, element, widget);
