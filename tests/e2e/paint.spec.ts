@@ -95,6 +95,63 @@ test.describe('the first paint', () => {
     expect(built[1]).toBe('11111111111111111');
   });
 
+  test('starts the wasm, builds the stylesheet and paints each in a task of its own, after the script’s own run', async ({ page }) => {
+    // Each thing the loader does, with the callback it was done in: a
+    // microtask checkpoint comes after every task's callback, so two things
+    // done in one task share a number.
+    await page.addInitScript(() => {
+      const log: [string, number][] = ((window as any).__loaderLog = []);
+      let task = 0;
+      let open = false;
+      const note = (what: string) => {
+        if (!open) {
+          task += 1;
+          open = true;
+          queueMicrotask(() => (open = false));
+        }
+        log.push([what, task]);
+      };
+      // The script's own run ends by setting window.CDS17.
+      Object.defineProperty(window, 'CDS17', {
+        configurable: true,
+        get: () => undefined,
+        set: (value) => {
+          note('script');
+          Object.defineProperty(window, 'CDS17', { configurable: true, writable: true, value });
+        },
+      });
+      const fetch = window.fetch;
+      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+        if (String(input).endsWith('.wasm')) note('wasm');
+        return fetch.call(this, input, init);
+      };
+      const replaceSync = CSSStyleSheet.prototype.replaceSync;
+      CSSStyleSheet.prototype.replaceSync = function (text: string) {
+        note('stylesheet');
+        return replaceSync.call(this, text);
+      };
+      const attachShadow = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        note('shadow root');
+        return attachShadow.call(this, init);
+      };
+      const replaceChildren = ShadowRoot.prototype.replaceChildren;
+      ShadowRoot.prototype.replaceChildren = function (...nodes: (Node | string)[]) {
+        note('painted');
+        return replaceChildren.apply(this, nodes);
+      };
+    });
+    await page.goto(hostPage('one-tag'));
+    await ready(page);
+    const log: [string, number][] = await page.evaluate(() => (window as any).__loaderLog);
+    const tasks = new Map<string, number>();
+    for (const [what, task] of log) if (!tasks.has(what)) tasks.set(what, task);
+    expect([...tasks.keys()]).toEqual(['script', 'wasm', 'stylesheet', 'shadow root', 'painted']);
+    const [script, wasm, stylesheet, shadow, painted] = [...tasks.values()];
+    expect(script < wasm && wasm < stylesheet && stylesheet < shadow).toBe(true);
+    expect(painted).toBe(shadow);
+  });
+
   test('is on screen before the wasm, and the wasm takes it over without a change', async ({ page, context }) => {
     for (const [width, lang] of [
       [360, 'vi'],
