@@ -329,11 +329,17 @@ import {
     // Until the wasm takes over: what cannot act yet says it is busy.
     root.setAttribute('aria-busy', 'true');
     mount.replaceChildren(fragment);
-    return function () {
+    // Fills the cards not in view: all of them, or as many as fit in some
+    // 25 ms (about five at 4× CPU), so that no task of it is long. Says
+    // whether any are left.
+    return function (all) {
+      var until = performance.now() + 25;
       for (var item; (item = later.shift()); ) {
         for (var at = item[1], children = item[0][at++]; children--; ) at = node(item[0], at, item[2]);
         if (!start.heading) stepUpHeadings(item[2]);
+        if (!all && performance.now() > until) break;
       }
+      return later.length > 0;
     };
   }
 
@@ -469,15 +475,16 @@ import {
   function repaint(widget) {
     var fill = paint(widget.mount, widget.start);
     if (!fill) return false;
-    // The cards not in view, a task after the first frame; the takeover
-    // fills them first if it comes sooner. What the watcher saw before is
-    // kept; the filling itself is ours.
-    widget.fill = function () {
+    // The cards not in view, a few at a time from a task after the first
+    // frame; the takeover fills the rest at once if it comes sooner. What
+    // the watcher saw before is kept; the filling itself is ours.
+    widget.fill = function (all) {
       if (widget.fill !== filled) return;
-      widget.fill = null;
       if (widget.watcher && widget.watcher.takeRecords().length) widget.changed = true;
-      fill();
+      var left = fill(all);
       if (widget.watcher) widget.watcher.takeRecords();
+      if (left) setTimeout(filled);
+      else widget.fill = null;
     };
     var filled = widget.fill;
     requestAnimationFrame(function () {
@@ -925,8 +932,11 @@ import {
     });
   }
 
-  // `step` in a task of its own, as soon as may be: a message to ourselves
-  // is not delayed as a timer is (nor held back in a hidden tab).
+  // `step` in a task of its own, as soon as may be: first among the tasks
+  // waiting where the browser can say so (scheduler.postTask), else a
+  // message to ourselves, which is not delayed as a timer is, nor held back
+  // in a hidden tab. Queued behind the page's own tasks (at normal
+  // priority), the paint came some 40 ms later at 4× CPU.
   function nextTask(step) {
     var run = function () {
       try {
@@ -935,6 +945,8 @@ import {
         warn('the widget could not start, so the page keeps its own content.', error);
       }
     };
+    var scheduler = w.scheduler;
+    if (scheduler && scheduler.postTask) return scheduler.postTask(run, { priority: 'user-blocking' });
     if (typeof MessageChannel !== 'function') return setTimeout(run, 0);
     var channel = new MessageChannel();
     channel.port1.onmessage = function () {
@@ -989,12 +1001,12 @@ import {
           var widget = frame(element, options, query);
           var words = LANGS[widget.start.lang];
           wasm.add_text(words, got[1]);
-          if (widget.fill) widget.fill();
+          if (widget.fill) widget.fill(true);
           if (!widget.painted || widget.changed || (widget.watcher && widget.watcher.takeRecords().length)) {
             repaint(widget);
           }
           // The wasm hydrates every card.
-          if (widget.fill) widget.fill();
+          if (widget.fill) widget.fill(true);
           var start = widget.start;
           var id = wasm.mount(element, widget.mount, paintedState(start), start.theme, base, emit, needText);
           takeOver(wasm, id, element, widget);

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { breakdown } from './breakdown.mjs';
+import { breakdown, measured } from './breakdown.mjs';
 
 const BASE = process.env.CDS17_WIDGET_BASE;
 const HOST = process.env.CDS17_HOST_ORIGIN;
@@ -59,9 +59,11 @@ async function load(contender, { viewport, network, flips = 0, press = 0 }) {
   client.on('Network.loadingFinished', (event) => {
     if (wire.has(event.requestId)) wire.get(event.requestId).bytes = event.encodedDataLength;
   });
+  const painted = measured(page, 'painted');
+  const flipPainted = press ? measured(page, 'flipPainted') : null;
   await page.goto(`${HOST}/test/bench-${contender}.html${press ? `?press=${press}` : ''}`);
-  await page.waitForFunction(() => window.__bench.painted !== null, null, { timeout: 60_000 });
-  if (press) await page.waitForFunction(() => window.__bench.flipPainted !== null, null, { timeout: 60_000 });
+  await painted;
+  await flipPainted;
   // Let late layout shifts and long tasks show up.
   await page.waitForTimeout(1000);
   const scriptName = { cds17: 'cds17.js', inline: 'cds17.inline.js', floor: 'floor.js' }[contender];
