@@ -721,6 +721,12 @@ import {
     }
   }
 
+  // The number of the card in view (in the grid, the current one), as the
+  // pager shows it: "5".
+  function cardInView(root) {
+    return root.querySelector('[aria-current="true"]').firstChild.data;
+  }
+
   // Read from the widget each time: the page may have moved it meanwhile
   // (handle.goTo), and a visitor's key presses are tasks apart, so the DOM
   // shows each step before the next.
@@ -729,7 +735,7 @@ import {
     var flipped = function (card) {
       return !!root.querySelector('[data-card="' + card + '"][data-flipped="true"]');
     };
-    var card = +root.querySelector('[data-shown="true"] [data-card]').getAttribute('data-card');
+    var card = +cardInView(root);
     var back = flipped(card);
     var to = by > 1 ? 1 : by < -1 ? CARD_COUNT : by > 0 === back ? card + by : card;
     var side = by > 1 ? false : by < -1 || (to === card ? !back : by < 0);
@@ -851,7 +857,7 @@ import {
     event.stopPropagation();
     var root = widget.mount.firstChild;
     // The card in view (in the grid, the current one), its side in view.
-    var number = root.querySelector('[aria-current="true"]').firstChild.data;
+    var number = cardInView(root);
     var card = root.querySelector('[data-card="' + number + '"]');
     var face = card.querySelector(card.getAttribute('data-flipped') === 'true' ? '.cds17-face-after' : '.cds17-face-before').children;
     var title = face[1].textContent;

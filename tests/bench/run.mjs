@@ -22,18 +22,11 @@ const BREAKDOWN_RUNS = Number(process.env.BENCH_BREAKDOWN_RUNS ?? 5);
 const CONTENDERS = ['cds17', 'inline', 'floor'];
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
+// The tests' flags (tests/e2e/chromium-args.json), and memory figures.
+const CHROMIUM_ARGS = JSON.parse(fs.readFileSync(new URL('../e2e/chromium-args.json', import.meta.url), 'utf8'));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-  ],
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
 });
 
 const median = (values) => {

@@ -36,6 +36,10 @@ pub fn measure(widget_base: &str, host: &str) -> Result {
         "| page | performance | accessibility | best practices | SEO | CLS | TBT | LCP |\n\
          | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
+    // The flags every browser of the tests starts with.
+    let flags: Vec<String> = serde_json::from_str(&read_text(&root().join("tests/e2e/chromium-args.json"))?)
+        .map_err(|e| format!("tests/e2e/chromium-args.json: {e}"))?;
+    let chrome_flags = format!("--chrome-flags={}", flags.join(" "));
     for (index, (name, url)) in pages.iter().enumerate() {
         let report = out.join(format!("{index}.json"));
         let args = [
@@ -44,8 +48,7 @@ pub fn measure(widget_base: &str, host: &str) -> Result {
             "--form-factor=mobile",
             "--output=json",
             &format!("--output-path={}", path_str(&report)),
-            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking \
-             --disable-component-update --disable-sync --no-first-run",
+            &chrome_flags,
         ];
         println!("$ lighthouse {url}");
         let status = std::process::Command::new(node_bin("lighthouse"))
