@@ -39,15 +39,24 @@ export function measured(page, name) {
   return page.waitForEvent('console', { predicate: (message) => message.text() === `cds17-bench:${name}`, timeout: 60_000 });
 }
 
-/** One cold load of `page` (a bench host page) under `scenario`, traced. */
-async function traced(browser, url, scenario) {
-  const context = await browser.newContext({ viewport: scenario.viewport });
+/**
+ * A page for one cold load: a fresh context (nothing cached), 4× CPU, and
+ * `network`'s conditions if given; with its CDP session.
+ */
+export async function coldPage(browser, { viewport, network }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const client = await context.newCDPSession(page);
   await client.send('Network.enable');
   await client.send('Network.setCacheDisabled', { cacheDisabled: true });
   await client.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (scenario.network) await client.send('Network.emulateNetworkConditions', scenario.network);
+  if (network) await client.send('Network.emulateNetworkConditions', network);
+  return { context, page, client };
+}
+
+/** One cold load of `page` (a bench host page) under `scenario`, traced. */
+async function traced(browser, url, scenario) {
+  const { context, page, client } = await coldPage(browser, scenario);
   const events = [];
   client.on('Tracing.dataCollected', (message) => events.push(...message.value));
   const complete = new Promise((done) => client.once('Tracing.tracingComplete', done));
@@ -86,18 +95,24 @@ function milestones(events, scriptName) {
   const shadow = mark('shadow');
   // The frame that first lays the text out paints it: the end of that
   // frame's commit is when the text is on screen.
-  const laidOut = events.find((event) => event.name === 'bench:laidOut');
-  const commit = laidOut && events.find((event) => onMain(event) && event.name === 'Commit' && event.ph === 'X' && event.ts > laidOut.ts);
+  const laidOut = mark('laidOut');
+  const commit = laidOut !== null && events.find((event) => onMain(event) && event.name === 'Commit' && event.ph === 'X' && at(event.ts) > laidOut);
   const onScreen = commit ? at(commit.ts + commit.dur) : text;
   // Tasks that end before the text is on screen, from the script's arrival.
   const before = tasks.filter((task) => at(task.ts) >= (at(script.finished) ?? 0) && at(task.ts + task.dur) <= onScreen);
   // How long the script itself runs in a task (its evaluation, its
   // callbacks, and the wasm they call), apart from the page's own style
   // and layout that the task may hold.
+  const ownRuns = events.filter(
+    (event) =>
+      onMain(event) &&
+      event.ph === 'X' &&
+      (event.name === 'EvaluateScript' || event.name === 'FunctionCall') &&
+      event.args?.data?.url?.endsWith(`/${scriptName}`),
+  );
   const ownRun = (task) =>
-    events
-      .filter((event) => onMain(event) && event.ph === 'X' && (event.name === 'EvaluateScript' || event.name === 'FunctionCall'))
-      .filter((event) => event.args?.data?.url?.endsWith(`/${scriptName}`) && event.ts >= task.ts && event.ts + event.dur <= task.ts + task.dur)
+    ownRuns
+      .filter((event) => event.ts >= task.ts && event.ts + event.dur <= task.ts + task.dur)
       .reduce((sum, event) => sum + event.dur / 1000, 0);
   const firstTask = evaluation && tasks.find((task) => task.ts <= evaluation.ts && task.ts + task.dur >= evaluation.ts + evaluation.dur);
   // Style, layout and paint on the main thread between the shadow root and the text.
@@ -141,7 +156,7 @@ function milestones(events, scriptName) {
   };
 }
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   if (!sorted.length) return null;
   const middle = Math.floor(sorted.length / 2);

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { breakdown, measured } from './breakdown.mjs';
+import { breakdown, coldPage, measured, median } from './breakdown.mjs';
 
 const BASE = process.env.CDS17_WIDGET_BASE;
 const HOST = process.env.CDS17_HOST_ORIGIN;
@@ -29,22 +29,9 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
 });
 
-const median = (values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (!sorted.length) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 /** One cold load of a contender: a fresh context, so nothing is cached. */
 async function load(contender, { viewport, network, flips = 0, press = 0 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const client = await context.newCDPSession(page);
-  await client.send('Network.enable');
-  await client.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await client.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (network) await client.send('Network.emulateNetworkConditions', network);
+  const { context, page, client } = await coldPage(browser, { viewport, network });
   const wire = new Map();
   client.on('Network.responseReceived', (event) => {
     if (event.response.url.startsWith(BASE)) wire.set(event.requestId, { url: event.response.url, bytes: 0 });
