@@ -81,3 +81,58 @@ pub(crate) fn random_bytes() -> crate::state::quiz::Random {
     }
     bytes
 }
+
+/// `"true"` or `"false"`, for `aria-pressed`, `aria-hidden` and the
+/// `data-*` states.
+pub(crate) fn true_false_text(value: bool) -> &'static str {
+    if value {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The first element `selector` finds inside `within`.
+pub(crate) fn find(within: &Element, selector: &str) -> Option<Element> {
+    within.query_selector(selector).ok().flatten()
+}
+
+/// The "attribute" that is an element's words, for [`change`].
+pub(crate) const WORDS: &str = "";
+
+/// Changes the element `selector` finds inside `within` (`""`: `within`
+/// itself): sets its attribute `name` to `value`, or removes it for
+/// `None`; for the name [`WORDS`], replaces its words (its first child, a
+/// text node). Not inlined: each change is one short call, which is what
+/// keeps the cards' one effect (cards.rs) small.
+#[inline(never)]
+pub(crate) fn change(within: &Element, selector: &str, name: &str, value: Option<&str>) {
+    let found = if selector.is_empty() {
+        Some(within.clone())
+    } else {
+        find(within, selector)
+    };
+    let Some(element) = found else {
+        return;
+    };
+    match value {
+        Some(words) if name == WORDS => {
+            if let Some(node) = element.first_child() {
+                node.set_node_value(Some(words));
+            }
+        }
+        // Setting fails only for a name that is not one; ours all are.
+        Some(value) => {
+            let _ = element.set_attribute(name, value);
+        }
+        None => {
+            let _ = element.remove_attribute(name);
+        }
+    }
+}
+
+/// A boolean attribute such as `inert`, as a value for [`change`]:
+/// present (empty) or absent.
+pub(crate) fn present(present: bool) -> Option<&'static str> {
+    present.then_some("")
+}
