@@ -11,8 +11,7 @@
 //! at run time (2.2 KB gzip of wasm). No component has a listener inside
 //! another's for the same event, so the phase changes nothing else.
 
-use crate::content;
-use crate::dom::true_false_text;
+use crate::content::{self, card_line, Part};
 use crate::i18n::{Lang, Ui};
 use crate::state::{Controller, Flag, SmallSignal};
 
@@ -29,9 +28,13 @@ pub(crate) fn ui_text(lang: SmallSignal<Lang>, string: Ui) -> Text {
     line_text(lang, content::ui_line(string))
 }
 
+/// A part of card `number`'s text in the widget's current language.
+pub(crate) fn card_text(lang: SmallSignal<Lang>, number: u8, part: Part) -> Text {
+    line_text(lang, card_line(number, part))
+}
+
 /// A line of the text file of the widget's current language: every word
-/// that follows the language on its own goes through this one shape (the
-/// cards' and the pager's follow it in one effect, cards.rs).
+/// the widget shows goes through this one shape.
 fn line_text(lang: SmallSignal<Lang>, index: usize) -> Text {
     Box::new(move || content::line(lang.get(), index))
 }
@@ -43,7 +46,7 @@ pub(crate) fn flag(compute: impl Fn() -> bool + Send + Sync + 'static) -> Flag {
 
 /// `"true"` or `"false"`, for `aria-pressed` and its kin.
 pub(crate) fn true_false(flag: Flag) -> Text {
-    Box::new(move || true_false_text(flag()))
+    Box::new(move || if flag() { "true" } else { "false" })
 }
 
 /// What a click does.

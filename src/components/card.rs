@@ -9,24 +9,26 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, PointerEvent, TouchEvent};
 
-use super::bindings::on_click;
+use super::bindings::{card_text, flag, on_click, true_false, ui_text};
 use super::icon::{self, Icon};
-use crate::content::{card_line, line, number_label, ui, ui_line, Part};
-use crate::dom::{change, focus_without_scrolling, listener_element, present, true_false_text, WORDS};
+use crate::content::{number_label, Part};
+use crate::dom::{focus_without_scrolling, listener_element};
 use crate::i18n::Ui;
 use crate::options::View;
-use crate::state::{use_controller, CardLook, Side};
+use crate::state::{use_controller, Flag, Side};
 
 /// How far a finger must travel sideways, in CSS px, to count as a swipe.
 const SWIPE_MIN_PX: i32 = 48;
 
-/// Card `number`, rendered in `look`: its words' language, whether it is
-/// in view (in the deck, the current card alone; in the grid, all of
-/// them) and its side.
 #[component]
-pub(crate) fn Card(number: u8, look: CardLook) -> impl IntoView {
+pub(crate) fn Card(number: u8) -> impl IntoView {
     let controller = use_controller();
+    let lang = controller.lang_signal();
     let view = controller.view_signal();
+
+    // In the deck only the current card is shown; in the grid, all of them.
+    let current = controller.current_signal();
+    let shown = move || view.get() == View::Grid || current.get() == number;
 
     let on_click = on_click(move |event: MouseEvent| {
         if is_selecting_text(&event) {
@@ -72,29 +74,50 @@ pub(crate) fn Card(number: u8, look: CardLook) -> impl IntoView {
         }
     };
 
+    // The face not shown is inert, which also takes it out of the
+    // accessibility tree.
+    let hidden = move |side: Side| -> Flag {
+        let shows_back = controller.shows_back(number);
+        match side {
+            Side::Before => shows_back,
+            Side::After => flag(move || !shows_back()),
+        }
+    };
     let face = move |side: Side| {
-        let (class, label, text) = face_words(side);
-        let hidden = is_hidden(side, look.back);
+        let (class, label, text) = match side {
+            Side::Before => (
+                "cds17-face cds17-face-before",
+                ui_text(lang, Ui::BeforeLabel),
+                card_text(lang, number, Part::Before),
+            ),
+            Side::After => (
+                "cds17-face cds17-face-after",
+                ui_text(lang, Ui::AfterLabel),
+                card_text(lang, number, Part::After),
+            ),
+        };
         view! {
-            <section class=class inert=hidden>
+            <section class=class inert=hidden(side)>
                 <div class="cds17-face-head">
                     <span class="cds17-number">{number_label(number)}</span>
-                    <span class="cds17-side">{ui(look.lang, label)}</span>
+                    <span class="cds17-side">{label}</span>
                 </div>
-                <h3 class="cds17-title">{line(look.lang, card_line(number, Part::Title))}</h3>
-                <p class="cds17-text">{line(look.lang, card_line(number, text))}</p>
+                <h3 class="cds17-title">{card_text(lang, number, Part::Title)}</h3>
+                <p class="cds17-text">{text}</p>
             </section>
         }
     };
 
-    // Rendered in `look`; one effect for all the cards keeps it in step
-    // (`restyle`, cards.rs).
     view! {
-        <li class="cds17-slot" data-shown=true_false_text(look.shown) inert=!look.shown>
+        <li
+            class="cds17-slot"
+            data-shown=true_false(flag(shown))
+            inert=flag(move || !shown())
+        >
             <article
                 class="cds17-card"
                 data-card=number_label(number)
-                data-flipped=true_false_text(look.back)
+                data-flipped=true_false(controller.shows_back(number))
                 on:click:capture=on_click
                 on:pointerdown:capture=on_pointerdown
                 on:touchend:capture=on_touchend
@@ -102,69 +125,17 @@ pub(crate) fn Card(number: u8, look: CardLook) -> impl IntoView {
                 <div class="cds17-card-inner">{face(Side::Before)} {face(Side::After)}</div>
                 // A toggle with a stable name ("Lật thẻ 5"): the side shown is
                 // its pressed state, and the live region says it in words.
-                <button class="cds17-flip" type="button" aria-pressed=true_false_text(look.back)>
+                <button
+                    class="cds17-flip"
+                    type="button"
+                    aria-pressed=true_false(controller.shows_back(number))
+                >
                     <Icon path=icon::FLIP />
-                    <span class="cds17-flip-word">{ui(look.lang, Ui::Flip)}</span>
+                    {ui_text(lang, Ui::Flip)}
                     <span class="cds17-visually-hidden">" " {number_label(number)}</span>
                 </button>
             </article>
         </li>
-    }
-}
-
-/// A face's classes, the name of its side, and its part of the card's text.
-fn face_words(side: Side) -> (&'static str, Ui, Part) {
-    match side {
-        Side::Before => ("cds17-face cds17-face-before", Ui::BeforeLabel, Part::Before),
-        Side::After => ("cds17-face cds17-face-after", Ui::AfterLabel, Part::After),
-    }
-}
-
-/// The face not shown is inert, which also hides it from assistive
-/// technology.
-fn is_hidden(side: Side, shows_back: bool) -> bool {
-    (side == Side::Before) == shows_back
-}
-
-/// Brings card `number`'s slot, rendered by [`Card`], from look `before`
-/// to look `now`, in place: what `Card` renders from a look, this changes,
-/// in the same places. One effect for all the cards calls it (cards.rs).
-pub(crate) fn restyle(slot: &Element, number: u8, before: CardLook, now: CardLook) {
-    if now.shown != before.shown {
-        change(slot, "", "data-shown", Some(true_false_text(now.shown)));
-        change(slot, "", "inert", present(!now.shown));
-    }
-    let back = now.back;
-    if back != before.back {
-        change(slot, ".cds17-card", "data-flipped", Some(true_false_text(back)));
-        change(slot, ".cds17-flip", "aria-pressed", Some(true_false_text(back)));
-        change(
-            slot,
-            ".cds17-face-before",
-            "inert",
-            present(is_hidden(Side::Before, back)),
-        );
-        change(
-            slot,
-            ".cds17-face-after",
-            "inert",
-            present(is_hidden(Side::After, back)),
-        );
-    }
-    let lang = now.lang;
-    if lang != before.lang {
-        let card = |part| card_line(number, part);
-        for (selector, index) in [
-            (".cds17-face-before .cds17-side", ui_line(Ui::BeforeLabel)),
-            (".cds17-face-after .cds17-side", ui_line(Ui::AfterLabel)),
-            (".cds17-face-before .cds17-title", card(Part::Title)),
-            (".cds17-face-after .cds17-title", card(Part::Title)),
-            (".cds17-face-before .cds17-text", card(Part::Before)),
-            (".cds17-face-after .cds17-text", card(Part::After)),
-            (".cds17-flip-word", ui_line(Ui::Flip)),
-        ] {
-            change(slot, selector, WORDS, Some(line(lang, index)));
-        }
     }
 }
 

@@ -4,21 +4,14 @@
 
 use leptos::prelude::*;
 
-use web_sys::Element;
-
-use super::bindings::{act, flag, text, true_false, ui_text, Text};
+use super::bindings::{act, card_text, flag, text, true_false, ui_text, Text};
 use super::icon::{self, Icon};
-use crate::content::{card_line, line, number_label, Part, CARD_COUNT, CARD_NUMBERS};
-use crate::dom::{change, true_false_text, WORDS};
+use crate::content::{number_label, Part, CARD_COUNT, CARD_NUMBERS};
 use crate::i18n::Ui;
-use crate::state::{use_controller, CardLook, Looks};
+use crate::state::use_controller;
 
 #[component]
-pub(crate) fn Nav(
-    /// What the pager's buttons are rendered in; `cards.rs` keeps them in
-    /// step.
-    looks: Looks,
-) -> impl IntoView {
+pub(crate) fn Nav() -> impl IntoView {
     let controller = use_controller();
     let current = controller.current_signal();
     let lang = controller.lang_signal();
@@ -53,20 +46,21 @@ pub(crate) fn Nav(
             <ol class="cds17-pager" aria-label=ui_text(lang, Ui::JumpLabel)>
                 {CARD_NUMBERS
                     .map(|number| {
-                        let look = looks.card(number);
-                        let title = line(look.lang, card_line(number, Part::Title));
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="cds17-page"
-                                    data-seen=true_false_text(look.seen)
-                                    aria-current=true_false_text(look.current)
-                                    title=title
+                                    data-seen=true_false(controller.was_seen(number))
+                                    aria-current=true_false(flag(move || current.get() == number))
+                                    title=card_text(lang, number, Part::Title)
                                     on:click:capture=act(controller, move |c| c.go_to(number))
                                 >
                                     {number_label(number)}
-                                    <span class="cds17-visually-hidden">". " <span>{title}</span></span>
+                                    <span class="cds17-visually-hidden">
+                                        ". "
+                                        {card_text(lang, number, Part::Title)}
+                                    </span>
                                 </button>
                             </li>
                         }
@@ -74,22 +68,6 @@ pub(crate) fn Nav(
             </ol>
             {out_of_17("cds17-seen", ui_text(lang, Ui::Seen), text(move || number_label(controller.seen_count())))}
         </nav>
-    }
-}
-
-/// Brings pager item `number` (its `<li>`), rendered by [`Nav`], from
-/// look `before` to look `now`, in place.
-pub(crate) fn restyle_page(item: &Element, number: u8, before: CardLook, now: CardLook) {
-    if now.current != before.current {
-        change(item, "button", "aria-current", Some(true_false_text(now.current)));
-    }
-    if now.seen != before.seen {
-        change(item, "button", "data-seen", Some(true_false_text(now.seen)));
-    }
-    if now.lang != before.lang {
-        let title = Some(line(now.lang, card_line(number, Part::Title)));
-        change(item, "button", "title", title);
-        change(item, "button span span", WORDS, title);
     }
 }
 

@@ -146,47 +146,6 @@ impl<T: Small> SmallSignal<T> {
     }
 }
 
-/// What the cards and their pager buttons show of the widget's state, at
-/// one moment: its language, view, current card, flipped cards and seen
-/// cards. The cards are rendered in it, then follow it through one effect
-/// for all 17 (`components/cards.rs`): an effect per word and per
-/// attribute made some 320 render effects, whose first run was half the
-/// takeover.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Looks {
-    lang: Lang,
-    view: View,
-    current: u8,
-    flipped: u32,
-    seen: u32,
-}
-
-impl Looks {
-    /// What card `number` and its pager button show.
-    pub(crate) fn card(&self, number: u8) -> CardLook {
-        CardLook {
-            lang: self.lang,
-            shown: self.view == View::Grid || self.current == number,
-            back: shows_back_in(self.flipped, number),
-            current: self.current == number,
-            seen: self.seen & card_bit(number) != 0,
-        }
-    }
-}
-
-/// What one card and its pager button show: the language of their words,
-/// whether the card is in view (in the deck, the current card alone; in
-/// the grid, all of them), its side, whether it is the current card, and
-/// whether it has been seen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct CardLook {
-    pub(crate) lang: Lang,
-    pub(crate) shown: bool,
-    pub(crate) back: bool,
-    pub(crate) current: bool,
-    pub(crate) seen: bool,
-}
-
 /// The widget-wide state, and the way to drive a widget from outside: the
 /// JavaScript handle and Rust hosts both use it. It is `Copy`; create it
 /// inside the reactive owner that renders the [`Explainer`](crate::Explainer).
@@ -302,16 +261,17 @@ impl Controller {
         }
     }
 
-    /// What the cards show of the state, tracked: read in an effect, the
-    /// effect runs again when any of it changes.
-    pub(crate) fn looks(&self) -> Looks {
-        Looks {
-            lang: self.lang.get(),
-            view: self.view.get(),
-            current: self.current.try_get().unwrap_or(1),
-            flipped: self.flipped.try_get().unwrap_or_default(),
-            seen: self.seen.try_get().unwrap_or_default(),
-        }
+    /// Whether card `number` shows its back, as it changes.
+    pub(crate) fn shows_back(&self, number: u8) -> Flag {
+        let flipped = self.flipped;
+        Box::new(move || shows_back_in(flipped.get(), number))
+    }
+
+    /// Whether card `number` has been in view during this visit, as it
+    /// changes.
+    pub(crate) fn was_seen(&self, number: u8) -> Flag {
+        let seen = self.seen;
+        Box::new(move || seen.get() & card_bit(number) != 0)
     }
 
     /// How many cards have been in view during this visit, tracked (the
@@ -604,56 +564,17 @@ pub(crate) mod tests {
     fn the_cards_in_view_are_counted_seen_once_each_and_only_those() {
         let (_owner, controller, _) = widget(at(4));
         assert_eq!(controller.seen_count(), 1);
-        let seen = |number: u8| controller.looks().card(number).seen;
-        assert!(seen(4));
+        assert!(controller.was_seen(4)());
         controller.next();
         controller.previous();
         controller.go_to(17);
         controller.flip();
         assert_eq!(controller.seen_count(), 3);
-        assert!(seen(5) && seen(17));
-        assert!(!seen(6) && !seen(1));
+        assert!(controller.was_seen(5)() && controller.was_seen(17)());
+        assert!(!controller.was_seen(6)() && !controller.was_seen(1)());
         controller.set_lang(Lang::En);
         controller.set_view(View::Grid);
         assert_eq!(controller.seen_count(), 3, "a language or a view is no new card");
-    }
-
-    /// Cards 1 to 17 as `looks` shows them.
-    fn cards(looks: Looks) -> Vec<CardLook> {
-        (1..=17).map(|number| looks.card(number)).collect()
-    }
-
-    #[test]
-    fn flipping_a_card_changes_its_look_and_no_other() {
-        let (_owner, controller, _) = widget(at(3));
-        let before = cards(controller.looks());
-        controller.flip();
-        let after = cards(controller.looks());
-        let changed: Vec<usize> = (0..17).filter(|&at| before[at] != after[at]).collect();
-        assert_eq!(changed, [2]);
-        assert!(after[2].back && after[2].shown && !before[2].back);
-    }
-
-    #[test]
-    fn the_deck_shows_one_card_and_the_grid_all_of_them() {
-        let (_owner, controller, _) = widget(at(9));
-        let shown = || cards(controller.looks()).iter().filter(|look| look.shown).count();
-        assert_eq!(shown(), 1);
-        assert!(controller.looks().card(9).shown);
-        controller.set_view(View::Grid);
-        assert_eq!(shown(), 17);
-        controller.set_view(View::Quiz);
-        assert_eq!(shown(), 1, "the self-check's deck, hidden, keeps its card");
-    }
-
-    #[test]
-    fn the_pager_marks_the_current_card_alone() {
-        let (_owner, controller, _) = widget(at(2));
-        controller.go_to(11);
-        let current: Vec<usize> = (0..17)
-            .filter(|&at| cards(controller.looks())[at].current)
-            .collect();
-        assert_eq!(current, [10]);
     }
 
     #[test]
