@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { test, expect, hostPage, widget, ready } from './fixtures';
+import { test, expect, hostPage, widget, ready, accessibilityTree } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
@@ -117,12 +117,11 @@ test.describe('what assistive technology gets', () => {
     // face turned away is inert, which takes it out of the tree at once.
     // (Playwright's ariaSnapshot keeps inert content, so it would still
     // show that face until the turn has ended and it is hidden outright.)
-    const read = async () => {
-      const cdp = await page.context().newCDPSession(page);
-      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-      await cdp.detach();
-      return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '').join('\n');
-    };
+    const read = async () =>
+      (await accessibilityTree(page))
+        .filter((node) => !node.ignored)
+        .map((node) => node.name?.value ?? '')
+        .join('\n');
     const front = await read();
     expect(front).toContain('chỉ nói đến phần mềm');
     expect(front).not.toContain('xuất hiện khái niệm nền tảng số');

@@ -93,6 +93,17 @@ export async function sideInView(page: Page, host: string, card: number) {
 }
 
 /** Which card's flip button has focus inside the widget on `host`, if any. */
+/**
+ * Chromium's own accessibility tree of the page, what a screen reader
+ * reads: its nodes, as CDP lists them (a shadow tree's come last).
+ */
+export async function accessibilityTree(page: Page): Promise<any[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes;
+}
+
 export function focusedCard(page: Page, host = '[data-cds17]') {
   return page.evaluate((selector) => {
     const active = document.querySelector(selector)?.shadowRoot?.activeElement;

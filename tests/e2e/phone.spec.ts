@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { test, expect, widget, ready, hostPage, holdBack, countLayoutShifts, WIDGET_BASE } from './fixtures';
+import { test, expect, widget, ready, hostPage, holdBack, countLayoutShifts, accessibilityTree, WIDGET_BASE } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Our own pages as a passer-by meets them: a poster's QR code opens a card
@@ -35,9 +35,7 @@ async function cardPlaces(page: Page) {
  * getByRole reads the tag).
  */
 async function headings(page: Page): Promise<Array<[number, string]>> {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  await cdp.detach();
+  const nodes = await accessibilityTree(page);
   // The list is not in reading order (a shadow tree's nodes come last):
   // walk the tree.
   const byId = new Map(nodes.map((node: any) => [node.nodeId, node]));
